@@ -1,0 +1,74 @@
+"""The home page and free-form standard pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The root of each language's tree: introduction, current workshops, sessions, figures."""
+
+    introduction = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link"],
+        help_text=_("Two or three sentences that say what the programme is and how to take part."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "workshops.CouncilIndexPage",
+        "workshops.WorkshopIndexPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.figures import key_figures
+        from workshops.models import Session, WorkshopPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["current_workshops"] = WorkshopPage.objects.current().in_locale_of(self)[:6]
+        context["upcoming_sessions"] = Session.objects.upcoming().with_workshops(self.locale)[:5]
+        context["key_figures"] = key_figures()
+        return context
+
+
+class StandardPage(Page):
+    """A free page for anything else: how the programme works, the privacy notice, contacts."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("A short summary shown under the title and in lists.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

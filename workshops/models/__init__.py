@@ -1,0 +1,18 @@
+from workshops.models.councils import CouncilIndexPage, CouncilPage
+from workshops.models.sessions import Session, SessionText
+from workshops.models.taxonomy import District, Territory, Theme
+from workshops.models.workshops import VolunteerSeats, WorkshopIndexPage, WorkshopPage, WorkshopStatus
+
+__all__ = [
+    "CouncilIndexPage",
+    "CouncilPage",
+    "District",
+    "Session",
+    "SessionText",
+    "Territory",
+    "Theme",
+    "VolunteerSeats",
+    "WorkshopIndexPage",
+    "WorkshopPage",
+    "WorkshopStatus",
+]

@@ -1,0 +1,140 @@
+"""Workshop sessions.
+
+A session is one identity shared by every translation of its workshop: seats and
+(in a later issue) registrations hang off this row, never off a per-language copy.
+Only its title and description vary by language, in ``SessionText``.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Locale
+
+
+class SessionQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(end__gte=timezone.now()).order_by("start")
+
+    def of_workshop(self, page):
+        """Sessions of a workshop, whichever translation of it is given."""
+        return self.filter(workshop__translation_key=page.translation_key).order_by("start")
+
+    def for_display(self, locale):
+        """Sessions with their text and their workshop in ``locale``, in three queries.
+
+        Each session gets ``local_text`` (falling back to any language, with its
+        locale so templates can mark it) and ``local_workshop`` (None when that
+        workshop is not live in ``locale``).
+        """
+        from workshops.models.workshops import WorkshopPage
+
+        sessions = list(self.select_related("workshop").prefetch_related(models.Prefetch("texts", SessionText.objects.select_related("locale"))))
+        keys = {session.workshop.translation_key for session in sessions}
+        local_workshops = {
+            page.translation_key: page
+            for page in WorkshopPage.objects.live().public().filter(locale=locale, translation_key__in=keys)
+        }
+        for session in sessions:
+            session.local_text = session.text_in(locale)
+            session.local_workshop = local_workshops.get(session.workshop.translation_key)
+        return sessions
+
+
+class Session(ClusterableModel):
+    workshop = models.ForeignKey(
+        "workshops.WorkshopPage",
+        verbose_name=_("workshop"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+        help_text=_("Any translation of the workshop: the session is shown in all of them."),
+    )
+    start = models.DateTimeField(_("starts at"))
+    end = models.DateTimeField(_("ends at"))
+    venue_name = models.CharField(_("venue"), max_length=150)
+    venue_address = models.CharField(_("address"), max_length=255)
+    map_url = models.URLField(_("map link"), blank=True)
+    online_url = models.URLField(_("online link"), blank=True, help_text=_("For sessions that can be followed online."))
+    capacity = models.PositiveIntegerField(_("seats"), help_text=_("How many people the venue can welcome."))
+    open_to_public = models.BooleanField(
+        _("open to the public"), default=False, help_text=_("Otherwise only the workshop's members attend.")
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens at"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes at"), null=True, blank=True)
+    childcare_places = models.PositiveSmallIntegerField(_("childcare places"), default=0)
+
+    objects = SessionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("workshop"),
+        InlinePanel("texts", label=_("Title and description"), heading=_("Text in each language"), min_num=1),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("map_url"), FieldPanel("online_url")],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("childcare_places")]),
+                FieldPanel("open_to_public"),
+                FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
+            ],
+            heading=_("Seats and registration"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="session_ends_after_start"),
+        ]
+
+    def __str__(self):
+        text = self.text_in(Locale.get_active())
+        label = text.title if text else self.venue_name
+        return f"{label} ({timezone.localtime(self.start):%Y-%m-%d %H:%M})"
+
+    def clean(self):
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("A session must end after it starts.")
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if closes and self.end and closes > self.end:
+            errors["registration_closes_at"] = _("Registration cannot close after the session has ended.")
+        if errors:
+            raise ValidationError(errors)
+
+    def text_in(self, locale):
+        """The text in ``locale``, else in the default language, else any; uses prefetched texts."""
+        texts = {text.locale.language_code: text for text in self.texts.all()}
+        for code in (locale.language_code if locale else None, settings.LANGUAGE_CODE):
+            if code in texts:
+                return texts[code]
+        return next(iter(texts.values()), None)
+
+
+class SessionText(models.Model):
+    session = ParentalKey(Session, on_delete=models.CASCADE, related_name="texts")
+    locale = models.ForeignKey(Locale, verbose_name=_("language"), on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("locale"), FieldPanel("title"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = _("session text")
+        verbose_name_plural = _("session texts")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "locale"], name="one_session_text_per_language"),
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,197 @@
+"""Citizen project workshops: the topic, the city's expectations, seats and inclusion."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+
+class WorkshopStatus(models.TextChoices):
+    """The lifecycle of a workshop, in the order it happens."""
+
+    PROPOSED = "proposed", _("Proposed")
+    SELECTED = "selected", _("Selected")
+    CALL_FOR_CANDIDATES = "call_for_candidates", _("Call for candidates")
+    DRAWN = "drawn", _("Panel drawn")
+    IN_SESSION = "in_session", _("In session")
+    RECOMMENDATIONS_DELIVERED = "recommendations_delivered", _("Recommendations delivered")
+    DELIBERATION_ADOPTED = "deliberation_adopted", _("Deliberation adopted")
+
+
+STATUS_DESCRIPTIONS = {
+    WorkshopStatus.PROPOSED: _("The City proposed this topic and said what it expects."),
+    WorkshopStatus.SELECTED: _("The councils prioritised it and the municipal council made the choice official."),
+    WorkshopStatus.CALL_FOR_CANDIDATES: _("Residents can put themselves forward to be drawn by lot."),
+    WorkshopStatus.DRAWN: _("The panel of residents was drawn by lot in public."),
+    WorkshopStatus.IN_SESSION: _("The panel meets over its sessions."),
+    WorkshopStatus.RECOMMENDATIONS_DELIVERED: _("The report of recommendations was handed to the City."),
+    WorkshopStatus.DELIBERATION_ADOPTED: _("The municipal council adopted a deliberation answering the report."),
+}
+
+CURRENT_STATUSES = [WorkshopStatus.CALL_FOR_CANDIDATES, WorkshopStatus.DRAWN, WorkshopStatus.IN_SESSION]
+
+
+class WorkshopPageQuerySet(PageQuerySet):
+    def current(self):
+        """Workshops residents can still join or follow as they happen."""
+        return self.live().public().filter(status__in=CURRENT_STATUSES)
+
+    def in_locale_of(self, page):
+        return self.filter(locale_id=page.locale_id)
+
+
+class WorkshopIndexPage(Page):
+    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["workshops.WorkshopPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("workshop index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["workshops"] = (
+            WorkshopPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("theme", "territory")
+            .order_by("-first_published_at")
+        )
+        return context
+
+
+class WorkshopPage(Page):
+    topic = models.CharField(
+        _("topic"),
+        max_length=255,
+        help_text=_("The question put to the workshop, in one sentence residents understand."),
+    )
+    city_expectations = RichTextField(
+        _("the City's expectations"),
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("What the City asks of the workshop and what it commits to do with the recommendations."),
+    )
+    theme = models.ForeignKey(
+        "workshops.Theme", verbose_name=_("theme"), on_delete=models.PROTECT, related_name="workshops"
+    )
+    territory = models.ForeignKey(
+        "workshops.Territory",
+        verbose_name=_("territory"),
+        on_delete=models.PROTECT,
+        related_name="workshops",
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a workshop about the whole city."),
+    )
+    status = models.CharField(
+        _("status"), max_length=32, choices=WorkshopStatus.choices, default=WorkshopStatus.PROPOSED
+    )
+    drawn_seats = models.PositiveSmallIntegerField(
+        _("seats drawn by lot"),
+        default=17,
+        help_text=_("Residents drawn by lot, respecting parity and diversity of age and geography."),
+    )
+    childcare = models.BooleanField(_("childcare offered"), default=True)
+    accessible_hours = models.BooleanField(
+        _("accessible hours"), default=True, help_text=_("Sessions are held at hours that suit working people.")
+    )
+    interpretation = models.BooleanField(_("interpretation available"), default=False)
+    accessibility_notes = RichTextField(
+        _("other inclusion measures"),
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        help_text=_("Step-free access, hearing loop, sign language, travel costs refunded…"),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("more about this workshop"), blank=True)
+
+    objects = PageManager.from_queryset(WorkshopPageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("topic"),
+        FieldPanel("city_expectations"),
+        FieldRowPanel([FieldPanel("theme"), FieldPanel("territory")]),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("drawn_seats"),
+                InlinePanel("volunteer_seats", label=_("Volunteer seats"), heading=_("Volunteer seats by origin")),
+            ],
+            heading=_("Seat composition"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("childcare"), FieldPanel("accessible_hours"), FieldPanel("interpretation")]),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading=_("Inclusion measures"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("topic", boost=2),
+        index.SearchField("city_expectations"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.FilterField("theme"),
+        index.FilterField("territory"),
+    ]
+
+    parent_page_types = ["workshops.WorkshopIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("workshop page")
+
+    @property
+    def volunteer_seat_count(self):
+        return sum(group.seats for group in self.volunteer_seats.all())
+
+    @property
+    def total_seats(self):
+        return self.drawn_seats + self.volunteer_seat_count
+
+    def status_timeline(self):
+        """Every lifecycle step with whether it is done, current or still to come."""
+        current_index = WorkshopStatus.values.index(self.status)
+        return [
+            {
+                "label": status.label,
+                "description": STATUS_DESCRIPTIONS[status],
+                "state": "done" if i < current_index else "current" if i == current_index else "upcoming",
+            }
+            for i, status in enumerate(WorkshopStatus)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from workshops.models.sessions import Session
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = Session.objects.of_workshop(self).for_display(self.locale)
+        return context
+
+
+class VolunteerSeats(TranslatableMixin, Orderable):
+    """Seats kept for volunteers from one origin (council members, neighbourhood unions…)."""
+
+    page = ParentalKey(WorkshopPage, on_delete=models.CASCADE, related_name="volunteer_seats")
+    origin = models.CharField(
+        _("origin"), max_length=150, help_text=_("For example: members of the independent citizen councils.")
+    )
+    seats = models.PositiveSmallIntegerField(_("seats"))
+
+    panels = [FieldPanel("origin"), FieldPanel("seats")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("volunteer seats")
+        verbose_name_plural = _("volunteer seats")
