@@ -24,6 +24,13 @@ class SessionQuerySet(models.QuerySet):
         """Sessions of a workshop, whichever translation of it is given."""
         return self.filter(workshop__translation_key=page.translation_key).order_by("start")
 
+    def published_in(self, locale):
+        """Sessions whose workshop is live and public in ``locale``."""
+        from workshops.models.workshops import WorkshopPage
+
+        live_keys = WorkshopPage.objects.live().public().filter(locale=locale).values("translation_key")
+        return self.filter(workshop__translation_key__in=live_keys)
+
     def for_display(self, locale):
         """Sessions with their text and their workshop in ``locale``, in three queries.
 

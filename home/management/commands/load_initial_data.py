@@ -1,0 +1,273 @@
+"""Load the demo programme in French, English and Spanish; safe to run again."""
+
+import json
+from urllib.parse import urlsplit
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from home.management import demo_content as demo
+from home.models import HomePage, StandardPage
+from workshops.models import (
+    CouncilIndexPage,
+    CouncilPage,
+    District,
+    Session,
+    SessionText,
+    Territory,
+    Theme,
+    VolunteerSeats,
+    WorkshopIndexPage,
+    WorkshopPage,
+)
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+SOURCE = settings.LANGUAGE_CODE
+PARIS = ZoneInfo("Europe/Paris")
+
+
+class Command(BaseCommand):
+    help = "Create the demo site, pages in every language, sessions and demo users (idempotent)."
+
+    def handle(self, **options):
+        self.created = 0
+        with transaction.atomic():
+            self.locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+            themes = self.load_snippets(Theme, demo.THEMES)
+            territories = self.load_snippets(Territory, demo.TERRITORIES)
+            self.load_districts(territories)
+            home = self.load_home()
+            self.load_section(home, CouncilIndexPage, demo.COUNCIL_INDEX, self.load_councils, territories)
+            self.load_section(home, WorkshopIndexPage, demo.WORKSHOP_INDEX, self.load_workshops, themes, territories)
+            self.load_standard_pages(home)
+            users = self.load_users()
+        call_command("update_index", verbosity=0)
+        call_command("rebuild_references_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} objects created)."))
+        self.stdout.write("Demo accounts (username / email / password):")
+        for username, email, password, role in users:
+            self.stdout.write(f"  {username:<10} {email:<24} {password:<22} {role}")
+
+    # Snippets -----------------------------------------------------------------
+
+    def load_snippets(self, model, content):
+        """One source object per key in French, translated into the other languages."""
+        loaded = {}
+        for key, texts in content.items():
+            name, description = texts[SOURCE]
+            source = model.objects.filter(locale=self.locales[SOURCE], name=name).first()
+            if source is None:
+                source = model.objects.create(locale=self.locales[SOURCE], name=name, description=description)
+                self.created += 1
+            for code in LANGUAGES:
+                if code != SOURCE and source.get_translation_or_none(self.locales[code]) is None:
+                    translation = source.copy_for_translation(self.locales[code])
+                    translation.name, translation.description = texts[code]
+                    translation.save()
+                    self.created += 1
+            loaded[key] = source
+        return loaded
+
+    def load_districts(self, territories):
+        for key, territory in territories.items():
+            for name in demo.TERRITORIES[key]["districts"]:
+                for code in LANGUAGES:
+                    local_territory = territory.get_translation(self.locales[code])
+                    source = District.objects.filter(locale=self.locales[SOURCE], name=name).first()
+                    if code == SOURCE and source is None:
+                        District.objects.create(locale=self.locales[code], name=name, territory=local_territory)
+                        self.created += 1
+                    elif code != SOURCE and source.get_translation_or_none(self.locales[code]) is None:
+                        translation = source.copy_for_translation(self.locales[code])
+                        translation.territory = local_territory
+                        translation.save()
+                        self.created += 1
+
+    # Pages ----------------------------------------------------------------------
+
+    def publish(self, page):
+        page.save_revision().publish()
+        self.created += 1
+
+    def ensure_page(self, parent, model, slug, fields, translated_fields):
+        """Find or create ``model`` under ``parent`` (the source-language parent) and its translations.
+
+        ``fields`` sets the source page; ``translated_fields(code, translation)`` returns the
+        fields of each translation (it may also point foreign keys at translated snippets).
+        """
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            page = model(**fields)
+            parent.add_child(instance=page)
+            self.publish(page)
+        for code in LANGUAGES:
+            if code == SOURCE or page.get_translation_or_none(self.locales[code]) is not None:
+                continue
+            translation = page.copy_for_translation(self.locales[code])
+            for name, value in translated_fields(code, translation).items():
+                setattr(translation, name, value)
+            translation.save()
+            self.publish(translation)
+        return page
+
+    def load_home(self):
+        root = Page.get_first_root_node()
+        texts = demo.HOME
+        home = HomePage.objects.filter(depth=2, locale=self.locales[SOURCE]).first()
+        if home is None:
+            placeholder = root.get_children().filter(content_type__model="page", slug="home").first()
+            home = HomePage(title=texts[SOURCE]["title"], slug="accueil", introduction=texts[SOURCE]["introduction"])
+            root.add_child(instance=home)
+            self.publish(home)
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            Site.objects.update_or_create(
+                is_default_site=True,
+                defaults={
+                    "hostname": address.hostname,
+                    "port": address.port or (443 if address.scheme == "https" else 80),
+                    "root_page": home,
+                    "site_name": texts[SOURCE]["title"],
+                },
+            )
+            if placeholder is not None:
+                placeholder.delete()
+        for code in LANGUAGES:
+            if code != SOURCE and home.get_translation_or_none(self.locales[code]) is None:
+                translation = home.copy_for_translation(self.locales[code])
+                translation.title = texts[code]["title"]
+                translation.introduction = texts[code]["introduction"]
+                translation.slug = f"accueil-{code}"
+                translation.save()
+                self.publish(translation)
+        return home
+
+    def load_section(self, home, model, texts, load_children, *args):
+        index = self.ensure_page(
+            home,
+            model,
+            texts[SOURCE]["slug"],
+            dict(texts[SOURCE]),
+            lambda code, translation: dict(texts[code]),
+        )
+        load_children(index, *args)
+
+    def load_councils(self, index, territories):
+        for key, content in demo.COUNCILS.items():
+            territory = territories[key]
+
+            def fields(code, translation=None, content=content, territory=territory):
+                texts = content[code]
+                members = [
+                    {"type": "member", "value": {"name": name, "role": role}}
+                    for name, role in zip(content["members"], texts["roles"])
+                ]
+                return {
+                    "title": texts["title"],
+                    "slug": texts["slug"],
+                    "description": texts["description"],
+                    "how_to_take_part": texts["how_to_take_part"],
+                    "members": json.dumps(members),
+                    "contact_email": content["email"],
+                    "territory": territory.get_translation(self.locales[code]),
+                }
+
+            self.ensure_page(index, CouncilPage, content[SOURCE]["slug"], fields(SOURCE), fields)
+
+    def load_workshops(self, index, themes, territories):
+        for key, content in demo.WORKSHOPS.items():
+
+            def fields(code, translation=None, content=content):
+                texts = content[code]
+                territory = territories.get(content["territory"])
+                if translation is None:
+                    seats = [VolunteerSeats(seats=seats, origin=origin[code]) for seats, origin in demo.VOLUNTEER_ORIGINS]
+                else:
+                    seats = list(translation.volunteer_seats.all())
+                    for group, (_seats, origin) in zip(seats, demo.VOLUNTEER_ORIGINS):
+                        group.origin = origin[code]
+                return {
+                    "title": texts["title"],
+                    "slug": texts["slug"],
+                    "topic": texts["topic"],
+                    "city_expectations": texts["city_expectations"],
+                    "accessibility_notes": texts["accessibility_notes"],
+                    "status": content["status"],
+                    "interpretation": bool(content.get("interpretation")),
+                    "theme": themes[content["theme"]].get_translation(self.locales[code]),
+                    "territory": territory.get_translation(self.locales[code]) if territory else None,
+                    "volunteer_seats": seats,
+                }
+
+            workshop = self.ensure_page(index, WorkshopPage, content[SOURCE]["slug"], fields(SOURCE), fields)
+            self.load_sessions(workshop, content)
+
+    def load_sessions(self, workshop, content):
+        if Session.objects.of_workshop(workshop).exists():
+            return
+        venue_name, venue_address = content["venue"]
+        first_day = timezone.localdate() + timedelta(days=content["first_session_in_days"])
+        for number, titles in enumerate(demo.SESSION_TITLES):
+            start = datetime.combine(first_day + timedelta(days=14 * number), time(18, 30), tzinfo=PARIS)
+            session = Session.objects.create(
+                workshop=workshop,
+                start=start,
+                end=start + timedelta(hours=2, minutes=30),
+                venue_name=venue_name,
+                venue_address=venue_address,
+                capacity=60 if number == 1 else 30,
+                open_to_public=number == 1,
+                registration_opens_at=start - timedelta(days=45),
+                registration_closes_at=start - timedelta(days=1),
+                childcare_places=10,
+            )
+            for code in LANGUAGES:
+                title, description = titles[code]
+                SessionText.objects.create(session=session, locale=self.locales[code], title=title, description=description)
+            self.created += 1
+
+    def load_standard_pages(self, home):
+        for texts in (demo.HOW_IT_WORKS, demo.PRIVACY):
+
+            def fields(code, translation=None, texts=texts):
+                local = texts[code]
+                if "faq" in local:
+                    body = [{"type": "question_answer", "value": {"question": q, "answer": a}} for q, a in local["faq"]]
+                else:
+                    body = [{"type": "paragraph", "value": local["body"]}]
+                return {
+                    "title": local["title"],
+                    "slug": local["slug"],
+                    "introduction": local["introduction"],
+                    "body": json.dumps(body),
+                    "show_in_menus": "faq" in local,
+                }
+
+            self.ensure_page(home, StandardPage, texts[SOURCE]["slug"], fields(SOURCE), fields)
+
+    # Users ----------------------------------------------------------------------
+
+    def load_users(self):
+        User = get_user_model()
+        printed = []
+        for username, email, password, group_name, is_superuser in demo.USERS:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User(username=username, email=email, is_superuser=is_superuser, is_staff=is_superuser)
+                user.display_name = username.capitalize()
+                user.set_password(password)
+                user.save()
+                if group_name:
+                    user.groups.add(Group.objects.get(name=group_name))
+                EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+                self.created += 1
+            printed.append((username, email, password, group_name or ("superuser" if is_superuser else "resident")))
+        return printed
