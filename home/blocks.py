@@ -50,9 +50,7 @@ class QuoteBlock(blocks.StructBlock):
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Button text"), max_length=80)
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    url = blocks.URLBlock(
-        label=_("External address"), required=False, help_text=_("Used only when no page is chosen.")
-    )
+    url = blocks.URLBlock(label=_("External address"), required=False, help_text=_("Used only when no page is chosen."))
 
     class Meta:
         icon = "link"

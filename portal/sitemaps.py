@@ -11,11 +11,4 @@ class MultilingualSitemap(Sitemap):
         in_any_tree = Q()
         for root in roots:
             in_any_tree |= Q(path__startswith=root.path)
-        return (
-            Page.objects.live()
-            .public()
-            .filter(in_any_tree)
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return Page.objects.live().public().filter(in_any_tree).order_by("path").defer_streamfields().specific()

@@ -23,7 +23,10 @@ THEMES = {
     "climate": {
         "fr": ("Climat et nature en ville", "Adapter la ville aux fortes chaleurs et faire plus de place au vivant."),
         "en": ("Climate and nature in the city", "Adapting the city to heatwaves and making room for nature."),
-        "es": ("Clima y naturaleza en la ciudad", "Adaptar la ciudad a las olas de calor y dar más espacio a la naturaleza."),
+        "es": (
+            "Clima y naturaleza en la ciudad",
+            "Adaptar la ciudad a las olas de calor y dar más espacio a la naturaleza.",
+        ),
     },
     "mobility": {
         "fr": ("Déplacements", "Se déplacer à pied, à vélo et en transports en commun."),
@@ -53,9 +56,21 @@ TERRITORIES = {
 }
 
 COUNCIL_INDEX = {
-    "fr": {"title": "Conseils citoyens", "slug": "conseils-citoyens", "introduction": "<p>Les conseils citoyens indépendants donnent leur avis sur la vie de leur territoire, proposent des sujets d'ateliers et y envoient des membres.</p>"},
-    "en": {"title": "Citizen councils", "slug": "citizen-councils", "introduction": "<p>The independent citizen councils give their view on life in their territory, propose workshop topics and send members to the workshops.</p>"},
-    "es": {"title": "Consejos ciudadanos", "slug": "consejos-ciudadanos", "introduction": "<p>Los consejos ciudadanos independientes opinan sobre la vida de su territorio, proponen temas de talleres y envían a sus miembros a participar.</p>"},
+    "fr": {
+        "title": "Conseils citoyens",
+        "slug": "conseils-citoyens",
+        "introduction": "<p>Les conseils citoyens indépendants donnent leur avis sur la vie de leur territoire, proposent des sujets d'ateliers et y envoient des membres.</p>",
+    },
+    "en": {
+        "title": "Citizen councils",
+        "slug": "citizen-councils",
+        "introduction": "<p>The independent citizen councils give their view on life in their territory, propose workshop topics and send members to the workshops.</p>",
+    },
+    "es": {
+        "title": "Consejos ciudadanos",
+        "slug": "consejos-ciudadanos",
+        "introduction": "<p>Los consejos ciudadanos independientes opinan sobre la vida de su territorio, proponen temas de talleres y envían a sus miembros a participar.</p>",
+    },
 }
 
 COUNCILS = {
@@ -112,30 +127,92 @@ COUNCILS = {
 }
 
 WORKSHOP_INDEX = {
-    "fr": {"title": "Ateliers de projet citoyens", "slug": "ateliers", "introduction": "<p>La Ville a proposé cinq sujets, les conseils citoyens en ont priorisé trois, et le conseil municipal a officialisé ce choix. Chaque atelier se réunit en quatre séances et remet un rapport de recommandations.</p>"},
-    "en": {"title": "Citizen project workshops", "slug": "workshops", "introduction": "<p>The City proposed five topics, the citizen councils prioritised three of them, and the municipal council made the choice official. Each workshop meets over four sessions and hands in a report of recommendations.</p>"},
-    "es": {"title": "Talleres de proyecto ciudadano", "slug": "talleres", "introduction": "<p>El Ayuntamiento propuso cinco temas, los consejos ciudadanos priorizaron tres y el pleno municipal oficializó la elección. Cada taller se reúne en cuatro sesiones y entrega un informe de recomendaciones.</p>"},
+    "fr": {
+        "title": "Ateliers de projet citoyens",
+        "slug": "ateliers",
+        "introduction": "<p>La Ville a proposé cinq sujets, les conseils citoyens en ont priorisé trois, et le conseil municipal a officialisé ce choix. Chaque atelier se réunit en quatre séances et remet un rapport de recommandations.</p>",
+    },
+    "en": {
+        "title": "Citizen project workshops",
+        "slug": "workshops",
+        "introduction": "<p>The City proposed five topics, the citizen councils prioritised three of them, and the municipal council made the choice official. Each workshop meets over four sessions and hands in a report of recommendations.</p>",
+    },
+    "es": {
+        "title": "Talleres de proyecto ciudadano",
+        "slug": "talleres",
+        "introduction": "<p>El Ayuntamiento propuso cinco temas, los consejos ciudadanos priorizaron tres y el pleno municipal oficializó la elección. Cada taller se reúne en cuatro sesiones y entrega un informe de recomendaciones.</p>",
+    },
 }
 
 VOLUNTEER_ORIGINS = [
-    (6, {"fr": "Membres des conseils citoyens indépendants", "en": "Members of the independent citizen councils", "es": "Miembros de los consejos ciudadanos independientes"}),
-    (6, {"fr": "Membres des unions de quartier", "en": "Members of neighbourhood unions", "es": "Miembros de las asociaciones de vecinos"}),
-    (1, {"fr": "Membre du conseil consultatif des résidents étrangers", "en": "Member of the consultative council of foreign residents", "es": "Miembro del consejo consultivo de residentes extranjeros"}),
+    (
+        6,
+        {
+            "fr": "Membres des conseils citoyens indépendants",
+            "en": "Members of the independent citizen councils",
+            "es": "Miembros de los consejos ciudadanos independientes",
+        },
+    ),
+    (
+        6,
+        {
+            "fr": "Membres des unions de quartier",
+            "en": "Members of neighbourhood unions",
+            "es": "Miembros de las asociaciones de vecinos",
+        },
+    ),
+    (
+        1,
+        {
+            "fr": "Membre du conseil consultatif des résidents étrangers",
+            "en": "Member of the consultative council of foreign residents",
+            "es": "Miembro del consejo consultivo de residentes extranjeros",
+        },
+    ),
 ]
 
 SESSION_TITLES = [
-    {"fr": ("Séance 1 : découvrir le sujet", "Présentation du sujet et des attentes de la Ville, rencontre avec les services."),
-     "en": ("Session 1: discovering the topic", "The topic and the City's expectations, meeting the municipal departments."),
-     "es": ("Sesión 1: descubrir el tema", "Presentación del tema y de las expectativas del Ayuntamiento, encuentro con los servicios municipales.")},
-    {"fr": ("Séance 2 : écouter les points de vue", "Auditions d'expertes, d'experts et d'associations ; visite de terrain."),
-     "en": ("Session 2: hearing every side", "Hearings with experts and associations; a site visit."),
-     "es": ("Sesión 2: escuchar todas las voces", "Audiencias con personas expertas y asociaciones; visita sobre el terreno.")},
-    {"fr": ("Séance 3 : imaginer des solutions", "Travail en petits groupes sur des propositions."),
-     "en": ("Session 3: imagining solutions", "Working on proposals in small groups."),
-     "es": ("Sesión 3: imaginar soluciones", "Trabajo en pequeños grupos sobre propuestas.")},
-    {"fr": ("Séance 4 : adopter les recommandations", "Rédaction et vote des recommandations remises à la Ville."),
-     "en": ("Session 4: adopting the recommendations", "Writing and voting on the recommendations handed to the City."),
-     "es": ("Sesión 4: aprobar las recomendaciones", "Redacción y votación de las recomendaciones entregadas al Ayuntamiento.")},
+    {
+        "fr": (
+            "Séance 1 : découvrir le sujet",
+            "Présentation du sujet et des attentes de la Ville, rencontre avec les services.",
+        ),
+        "en": (
+            "Session 1: discovering the topic",
+            "The topic and the City's expectations, meeting the municipal departments.",
+        ),
+        "es": (
+            "Sesión 1: descubrir el tema",
+            "Presentación del tema y de las expectativas del Ayuntamiento, encuentro con los servicios municipales.",
+        ),
+    },
+    {
+        "fr": (
+            "Séance 2 : écouter les points de vue",
+            "Auditions d'expertes, d'experts et d'associations ; visite de terrain.",
+        ),
+        "en": ("Session 2: hearing every side", "Hearings with experts and associations; a site visit."),
+        "es": (
+            "Sesión 2: escuchar todas las voces",
+            "Audiencias con personas expertas y asociaciones; visita sobre el terreno.",
+        ),
+    },
+    {
+        "fr": ("Séance 3 : imaginer des solutions", "Travail en petits groupes sur des propositions."),
+        "en": ("Session 3: imagining solutions", "Working on proposals in small groups."),
+        "es": ("Sesión 3: imaginar soluciones", "Trabajo en pequeños grupos sobre propuestas."),
+    },
+    {
+        "fr": ("Séance 4 : adopter les recommandations", "Rédaction et vote des recommandations remises à la Ville."),
+        "en": (
+            "Session 4: adopting the recommendations",
+            "Writing and voting on the recommendations handed to the City.",
+        ),
+        "es": (
+            "Sesión 4: aprobar las recomendaciones",
+            "Redacción y votación de las recomendaciones entregadas al Ayuntamiento.",
+        ),
+    },
 ]
 
 # Each workshop: stage, theme, territory, days from today of its first session (sessions are two weeks apart).
@@ -233,10 +310,22 @@ HOW_IT_WORKS = {
         "slug": "comment-ca-marche",
         "introduction": "Qui peut participer, comment s'inscrire et ce que deviennent les recommandations.",
         "faq": [
-            ("Faut-il s'inscrire ?", "<p>Oui pour les séances de travail, qui ont un nombre de places limité ; chaque page de séance indique les places restantes. Certaines séances sont ouvertes à toutes et à tous.</p>"),
-            ("Y a-t-il un nombre maximum de participants ?", "<p>Un atelier compte 30 membres : 17 habitantes et habitants tirés au sort et 13 volontaires (6 des conseils citoyens, 6 des unions de quartier, 1 du conseil consultatif des résidents étrangers).</p>"),
-            ("Quelles conditions pour être tiré au sort ?", "<p>Avoir plus de 16 ans et habiter la ville. Le tirage respecte la parité et la diversité des âges et des quartiers.</p>"),
-            ("Quel impact ont les recommandations ?", "<p>Chaque rapport reçoit une réponse du conseil municipal par une délibération qui fixe les actions à mener. Le suivi de chaque recommandation est public.</p>"),
+            (
+                "Faut-il s'inscrire ?",
+                "<p>Oui pour les séances de travail, qui ont un nombre de places limité ; chaque page de séance indique les places restantes. Certaines séances sont ouvertes à toutes et à tous.</p>",
+            ),
+            (
+                "Y a-t-il un nombre maximum de participants ?",
+                "<p>Un atelier compte 30 membres : 17 habitantes et habitants tirés au sort et 13 volontaires (6 des conseils citoyens, 6 des unions de quartier, 1 du conseil consultatif des résidents étrangers).</p>",
+            ),
+            (
+                "Quelles conditions pour être tiré au sort ?",
+                "<p>Avoir plus de 16 ans et habiter la ville. Le tirage respecte la parité et la diversité des âges et des quartiers.</p>",
+            ),
+            (
+                "Quel impact ont les recommandations ?",
+                "<p>Chaque rapport reçoit une réponse du conseil municipal par une délibération qui fixe les actions à mener. Le suivi de chaque recommandation est public.</p>",
+            ),
         ],
     },
     "en": {
@@ -244,10 +333,22 @@ HOW_IT_WORKS = {
         "slug": "how-it-works",
         "introduction": "Who can take part, how to register and what becomes of the recommendations.",
         "faq": [
-            ("Is registration required?", "<p>Yes for working sessions, which have a limited number of seats; each session page shows the seats left. Some sessions are open to everyone.</p>"),
-            ("Is there a maximum number of participants?", "<p>A workshop has 30 members: 17 residents drawn by lot and 13 volunteers (6 from the citizen councils, 6 from neighbourhood unions, 1 from the consultative council of foreign residents).</p>"),
-            ("What are the requirements to be drawn?", "<p>Being over 16 and living in the city. The draw respects gender parity and diversity of age and neighbourhood.</p>"),
-            ("What impact do the recommendations have?", "<p>Every report is answered by the municipal council in a deliberation that sets the actions to carry out. The follow-up of each recommendation is public.</p>"),
+            (
+                "Is registration required?",
+                "<p>Yes for working sessions, which have a limited number of seats; each session page shows the seats left. Some sessions are open to everyone.</p>",
+            ),
+            (
+                "Is there a maximum number of participants?",
+                "<p>A workshop has 30 members: 17 residents drawn by lot and 13 volunteers (6 from the citizen councils, 6 from neighbourhood unions, 1 from the consultative council of foreign residents).</p>",
+            ),
+            (
+                "What are the requirements to be drawn?",
+                "<p>Being over 16 and living in the city. The draw respects gender parity and diversity of age and neighbourhood.</p>",
+            ),
+            (
+                "What impact do the recommendations have?",
+                "<p>Every report is answered by the municipal council in a deliberation that sets the actions to carry out. The follow-up of each recommendation is public.</p>",
+            ),
         ],
     },
     "es": {
@@ -255,18 +356,45 @@ HOW_IT_WORKS = {
         "slug": "como-funcionan",
         "introduction": "Quién puede participar, cómo inscribirse y qué pasa con las recomendaciones.",
         "faq": [
-            ("¿Hay que inscribirse?", "<p>Sí para las sesiones de trabajo, que tienen plazas limitadas; cada página de sesión muestra las plazas disponibles. Algunas sesiones están abiertas a todo el mundo.</p>"),
-            ("¿Hay un número máximo de participantes?", "<p>Un taller tiene 30 miembros: 17 vecinos y vecinas elegidos por sorteo y 13 voluntarios (6 de los consejos ciudadanos, 6 de las asociaciones de vecinos, 1 del consejo consultivo de residentes extranjeros).</p>"),
-            ("¿Qué requisitos hay para ser elegido?", "<p>Tener más de 16 años y vivir en la ciudad. El sorteo respeta la paridad y la diversidad de edades y barrios.</p>"),
-            ("¿Qué impacto tienen las recomendaciones?", "<p>Cada informe recibe la respuesta del pleno municipal mediante un acuerdo que fija las acciones a realizar. El seguimiento de cada recomendación es público.</p>"),
+            (
+                "¿Hay que inscribirse?",
+                "<p>Sí para las sesiones de trabajo, que tienen plazas limitadas; cada página de sesión muestra las plazas disponibles. Algunas sesiones están abiertas a todo el mundo.</p>",
+            ),
+            (
+                "¿Hay un número máximo de participantes?",
+                "<p>Un taller tiene 30 miembros: 17 vecinos y vecinas elegidos por sorteo y 13 voluntarios (6 de los consejos ciudadanos, 6 de las asociaciones de vecinos, 1 del consejo consultivo de residentes extranjeros).</p>",
+            ),
+            (
+                "¿Qué requisitos hay para ser elegido?",
+                "<p>Tener más de 16 años y vivir en la ciudad. El sorteo respeta la paridad y la diversidad de edades y barrios.</p>",
+            ),
+            (
+                "¿Qué impacto tienen las recomendaciones?",
+                "<p>Cada informe recibe la respuesta del pleno municipal mediante un acuerdo que fija las acciones a realizar. El seguimiento de cada recomendación es público.</p>",
+            ),
         ],
     },
 }
 
 PRIVACY = {
-    "fr": {"title": "Données personnelles", "slug": "donnees-personnelles", "introduction": "Ce que nous collectons, pourquoi, et vos droits.", "body": "<p>Nous ne collectons que ce qui sert à organiser les ateliers : votre adresse électronique, votre nom public et, si vous vous inscrivez, vos besoins de garde d'enfants ou d'accessibilité. Vous pouvez consulter, exporter ou effacer vos données depuis votre espace.</p>"},
-    "en": {"title": "Personal data", "slug": "personal-data", "introduction": "What we collect, why, and your rights.", "body": "<p>We only collect what is needed to run the workshops: your email address, your public name and, if you register, your childcare or accessibility needs. You can see, export or erase your data from your space.</p>"},
-    "es": {"title": "Datos personales", "slug": "datos-personales", "introduction": "Qué recogemos, por qué y cuáles son sus derechos.", "body": "<p>Solo recogemos lo necesario para organizar los talleres: su correo electrónico, su nombre público y, si se inscribe, sus necesidades de cuidado infantil o de accesibilidad. Puede consultar, exportar o borrar sus datos desde su espacio.</p>"},
+    "fr": {
+        "title": "Données personnelles",
+        "slug": "donnees-personnelles",
+        "introduction": "Ce que nous collectons, pourquoi, et vos droits.",
+        "body": "<p>Nous ne collectons que ce qui sert à organiser les ateliers : votre adresse électronique, votre nom public et, si vous vous inscrivez, vos besoins de garde d'enfants ou d'accessibilité. Vous pouvez consulter, exporter ou effacer vos données depuis votre espace.</p>",
+    },
+    "en": {
+        "title": "Personal data",
+        "slug": "personal-data",
+        "introduction": "What we collect, why, and your rights.",
+        "body": "<p>We only collect what is needed to run the workshops: your email address, your public name and, if you register, your childcare or accessibility needs. You can see, export or erase your data from your space.</p>",
+    },
+    "es": {
+        "title": "Datos personales",
+        "slug": "datos-personales",
+        "introduction": "Qué recogemos, por qué y cuáles son sus derechos.",
+        "body": "<p>Solo recogemos lo necesario para organizar los talleres: su correo electrónico, su nombre público y, si se inscribe, sus necesidades de cuidado infantil o de accesibilidad. Puede consultar, exportar o borrar sus datos desde su espacio.</p>",
+    },
 }
 
 # username, email, password, group (None for residents), superuser

@@ -40,7 +40,11 @@ class SessionQuerySet(models.QuerySet):
         """
         from workshops.models.workshops import WorkshopPage
 
-        sessions = list(self.select_related("workshop").prefetch_related(models.Prefetch("texts", SessionText.objects.select_related("locale"))))
+        sessions = list(
+            self.select_related("workshop").prefetch_related(
+                models.Prefetch("texts", SessionText.objects.select_related("locale"))
+            )
+        )
         keys = {session.workshop.translation_key for session in sessions}
         local_workshops = {
             page.translation_key: page

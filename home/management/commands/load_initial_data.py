@@ -1,8 +1,8 @@
 """Load the demo programme in French, English and Spanish; safe to run again."""
 
 import json
-from urllib.parse import urlsplit
 from datetime import datetime, time, timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
@@ -168,7 +168,7 @@ class Command(BaseCommand):
                 texts = content[code]
                 members = [
                     {"type": "member", "value": {"name": name, "role": role}}
-                    for name, role in zip(content["members"], texts["roles"])
+                    for name, role in zip(content["members"], texts["roles"], strict=True)
                 ]
                 return {
                     "title": texts["title"],
@@ -183,16 +183,18 @@ class Command(BaseCommand):
             self.ensure_page(index, CouncilPage, content[SOURCE]["slug"], fields(SOURCE), fields)
 
     def load_workshops(self, index, themes, territories):
-        for key, content in demo.WORKSHOPS.items():
+        for content in demo.WORKSHOPS.values():
 
             def fields(code, translation=None, content=content):
                 texts = content[code]
                 territory = territories.get(content["territory"])
                 if translation is None:
-                    seats = [VolunteerSeats(seats=seats, origin=origin[code]) for seats, origin in demo.VOLUNTEER_ORIGINS]
+                    seats = [
+                        VolunteerSeats(seats=seats, origin=origin[code]) for seats, origin in demo.VOLUNTEER_ORIGINS
+                    ]
                 else:
                     seats = list(translation.volunteer_seats.all())
-                    for group, (_seats, origin) in zip(seats, demo.VOLUNTEER_ORIGINS):
+                    for group, (_seats, origin) in zip(seats, demo.VOLUNTEER_ORIGINS, strict=True):
                         group.origin = origin[code]
                 return {
                     "title": texts["title"],
@@ -231,7 +233,9 @@ class Command(BaseCommand):
             )
             for code in LANGUAGES:
                 title, description = titles[code]
-                SessionText.objects.create(session=session, locale=self.locales[code], title=title, description=description)
+                SessionText.objects.create(
+                    session=session, locale=self.locales[code], title=title, description=description
+                )
             self.created += 1
 
     def load_standard_pages(self, home):
