@@ -1,18 +1,11 @@
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import get_language
 from wagtail import hooks
-
-from home.languages import UNTRANSLATED_PARAM, nearest_translations
 
 
 @hooks.register("before_serve_page")
 def refuse_wrong_language(page, request, serve_args, serve_kwargs):
-    """Wagtail falls back to another language's tree when one is missing; say so instead."""
-    language = get_language()
-    if page.locale.language_code == language:
-        return None
-    target = nearest_translations(page).get(language)
-    if target is None:
+    """Wagtail falls back to the default language's tree when a language has none;
+    a page must never be shown silently in a language other than the one asked for."""
+    if page.locale.language_code != get_language():
         raise Http404
-    return redirect(f"{target[0].get_url(request)}?{UNTRANSLATED_PARAM}=1")

@@ -1,0 +1,69 @@
+import os
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from tests import factories
+
+
+def pytest_report_header(config):
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return f"database: {engine}; search backend: {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip PostgreSQL-only tests loudly on SQLite, and fail them when CI requires every backend."""
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    if on_postgres:
+        return
+    required = os.environ.get("PORTAL_REQUIRE_ALL_BACKENDS") == "1"
+    for item in items:
+        if item.get_closest_marker("postgres") and not required:
+            item.add_marker(pytest.mark.skip(reason="NEEDS POSTGRESQL: set DATABASE_URL=postgres://… to run"))
+
+
+@pytest.fixture
+def locales(db):
+    fr = Locale.objects.get(language_code="fr")
+    return {
+        "fr": fr,
+        "en": Locale.objects.get_or_create(language_code="en")[0],
+        "es": Locale.objects.get_or_create(language_code="es")[0],
+    }
+
+
+def translate(page, locale, **fields):
+    """Translate and publish ``page`` the way an editor would, with ``fields`` changed."""
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    translation.save_revision().publish()
+    return translation
+
+
+@pytest.fixture
+def site_tree(locales):
+    """A home page in fr/en/es with a workshop index and one workshop translated into English only."""
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root, slug="accueil")
+    Site.objects.update(root_page=home, hostname="localhost", port=80)
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    homes = {"fr": home}
+    homes["en"] = translate(home, locales["en"], title="Home", slug="home-en")
+    homes["es"] = translate(home, locales["es"], title="Inicio", slug="inicio")
+
+    index = factories.WorkshopIndexPageFactory(parent=home, slug="ateliers")
+    indexes = {"fr": index}
+    indexes["en"] = translate(index, locales["en"], title="Workshops", slug="workshops")
+    indexes["es"] = translate(index, locales["es"], title="Talleres", slug="talleres")
+
+    theme = factories.ThemeFactory(locale=locales["fr"])
+    workshop = factories.WorkshopPageFactory(parent=index, slug="ville-fraiche", title="Ville fraîche", theme=theme)
+    theme_en = theme.copy_for_translation(locales["en"])
+    theme_en.name = "Climate"
+    theme_en.save()
+    workshops = {"fr": workshop}
+    workshops["en"] = translate(workshop, locales["en"], title="Cool city", slug="cool-city", theme=theme_en)
+    return {"homes": homes, "indexes": indexes, "workshops": workshops, "locales": locales}

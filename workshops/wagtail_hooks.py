@@ -1,0 +1,60 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from workshops.models import District, Session, Territory, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "locale"]
+    search_fields = ["name"]
+
+
+class TerritoryViewSet(SnippetViewSet):
+    model = Territory
+    icon = "site"
+    list_display = ["name", "locale"]
+    search_fields = ["name"]
+
+
+class DistrictViewSet(SnippetViewSet):
+    model = District
+    icon = "pick"
+    list_display = ["name", "territory", "locale"]
+    list_filter = ["territory"]
+    search_fields = ["name"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, TerritoryViewSet, DistrictViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Themes and places")
+    menu_name = "taxonomy"
+
+
+class SessionViewSet(ModelViewSet):
+    """Sessions are one object for every translation of their workshop."""
+
+    model = Session
+    icon = "date"
+    menu_label = _("Sessions")
+    add_to_admin_menu = True
+    list_display = ["__str__", "workshop", "start", "capacity", "open_to_public"]
+    list_filter = ["open_to_public"]
+    ordering = ["start"]
+    inspect_view_enabled = True
+
+
+register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_session_viewset():
+    return SessionViewSet("sessions")
+
+
+
