@@ -43,7 +43,7 @@ class HomePage(Page):
         from workshops.models import Session, WorkshopPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["current_workshops"] = WorkshopPage.objects.current().in_locale_of(self)[:6]
+        context["current_workshops"] = WorkshopPage.objects.current().in_locale_of(self).select_related("theme")[:6]
         context["upcoming_sessions"] = Session.objects.upcoming().published_in(self.locale)[:5].for_display(self.locale)
         context["key_figures"] = key_figures()
         return context

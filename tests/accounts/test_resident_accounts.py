@@ -44,9 +44,7 @@ class TestSignUp:
         assert "nadia@example.org" in response.content.decode()
 
     def test_confirmation_email_follows_the_language_of_sign_up(self, client, site_tree):
-        client.post(
-            "/es/accounts/signup/", {"email": "ines@example.org", "password1": PASSWORD, "password2": PASSWORD}
-        )
+        client.post("/es/accounts/signup/", {"email": "ines@example.org", "password1": PASSWORD, "password2": PASSWORD})
         assert User.objects.get(email="ines@example.org").preferred_language == "es"
         assert "/es/accounts/confirm-email/" in mail.outbox[0].body
 

@@ -46,7 +46,9 @@ def test_sync_groups_is_repeatable():
     roles.sync_groups(apps)
     roles.sync_groups(apps)
     assert Group.objects.filter(name__in=roles.MODEL_PERMISSIONS).count() == 3
-    assert GroupPagePermission.objects.filter(group__name=roles.EDITORS).count() == len(roles.PAGE_PERMISSIONS[roles.EDITORS])
+    assert GroupPagePermission.objects.filter(group__name=roles.EDITORS).count() == len(
+        roles.PAGE_PERMISSIONS[roles.EDITORS]
+    )
 
 
 @pytest.mark.parametrize(
@@ -67,7 +69,9 @@ def test_page_editing_by_role(client, pages, group_name, can_edit):
     "group_name, allowed",
     [(roles.EDITORS, True), (roles.MODERATORS, False), (roles.ORGANISERS, False)],
 )
-@pytest.mark.parametrize("url_name", ["wagtailsnippets_workshops_theme:add", "wagtailsnippets_workshops_district:add", "sessions:add"])
+@pytest.mark.parametrize(
+    "url_name", ["wagtailsnippets_workshops_theme:add", "wagtailsnippets_workshops_district:add", "sessions:add"]
+)
 def test_only_editors_manage_themes_places_and_sessions(client, pages, group_name, allowed, url_name):
     client.force_login(member_of(group_name))
     response = client.get(reverse(url_name))

@@ -41,19 +41,21 @@ class PageRulesTests(WagtailPageTestCase):
     def test_editor_can_create_a_workshop_through_the_admin_form(self):
         self.login()
         theme = factories.ThemeFactory()
-        data = nested_form_data({
-            "title": "Atelier test",
-            "slug": "atelier-test",
-            "topic": "Une question",
-            "city_expectations": rich_text("Des attentes"),
-            "theme": theme.pk,
-            "status": "proposed",
-            "drawn_seats": 17,
-            "childcare": "on",
-            "accessible_hours": True,
-            "volunteer_seats": inline_formset([{"origin": "Unions de quartier", "seats": 6}]),
-            "body": streamfield([]),
-        })
+        data = nested_form_data(
+            {
+                "title": "Atelier test",
+                "slug": "atelier-test",
+                "topic": "Une question",
+                "city_expectations": rich_text("Des attentes"),
+                "theme": theme.pk,
+                "status": "proposed",
+                "drawn_seats": 17,
+                "childcare": "on",
+                "accessible_hours": True,
+                "volunteer_seats": inline_formset([{"origin": "Unions de quartier", "seats": 6}]),
+                "body": streamfield([]),
+            }
+        )
         self.assertCanCreate(self.workshops, WorkshopPage, data)
         page = WorkshopPage.objects.get(slug="atelier-test")
         self.assertEqual(page.total_seats, 23)

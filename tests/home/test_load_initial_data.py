@@ -1,0 +1,75 @@
+"""The demo loader builds the whole programme in three languages, and a second run changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Site
+
+from workshops.models import CouncilPage, Session, WorkshopPage
+
+LANGUAGES = ["fr", "en", "es"]
+
+
+def snapshot():
+    """Row counts of every model of ours and Wagtail's, and each page's latest revision."""
+    counts = {model._meta.label: model.objects.count() for model in apps.get_models()}
+    revisions = dict(Page.objects.values_list("pk", "latest_revision_id"))
+    return counts, revisions
+
+
+@pytest.fixture
+def demo(db):
+    out = StringIO()
+    call_command("load_initial_data", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_is_complete_in_every_language(demo, client):
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific_class.__name__ == "HomePage"
+    for code in LANGUAGES:
+        assert WorkshopPage.objects.live().filter(locale__language_code=code).count() == 3
+        assert CouncilPage.objects.live().filter(locale__language_code=code).count() >= 2
+    assert not Page.objects.filter(depth__gt=1, live=False).exists()
+    statuses = set(WorkshopPage.objects.values_list("status", flat=True))
+    assert len(statuses) == 3
+    for workshop in WorkshopPage.objects.filter(locale__language_code="fr"):
+        assert Session.objects.of_workshop(workshop).count() == 4
+        assert workshop.drawn_seats == 17 and workshop.total_seats == 30
+    for session in Session.objects.prefetch_related("texts__locale"):
+        assert {text.locale.language_code for text in session.texts.all()} == set(LANGUAGES)
+
+
+def test_every_demo_page_renders_in_its_language(demo, client):
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert f'<html lang="{page.locale.language_code}">' in response.content.decode()
+
+
+def test_demo_users_and_their_roles(demo):
+    User = get_user_model()
+    roles = {user.username: {g.name for g in user.groups.all()} for user in User.objects.prefetch_related("groups")}
+    assert roles["editor"] == {"Editors"}
+    assert roles["moderator"] == {"Moderators"}
+    assert roles["organiser"] == {"Organisers"}
+    assert roles["camille"] == roles["santiago"] == set()
+    assert User.objects.get(username="admin").is_superuser
+    assert "demo-editor-pass" in demo
+
+
+def test_second_run_changes_nothing(demo):
+    before = snapshot()
+    out = StringIO()
+    call_command("load_initial_data", stdout=out)
+    assert snapshot() == before
+    assert "0 objects created" in out.getvalue()
+
+
+def test_demo_pages_are_in_the_search_index(demo):
+    french = Locale.objects.get(language_code="fr")
+    results = WorkshopPage.objects.live().filter(locale=french).search("chaleur")
+    assert [page.slug for page in results] == ["ville-plus-fraiche"]

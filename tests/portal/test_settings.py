@@ -1,0 +1,49 @@
+"""Production settings come from the environment and are safe by Django's own checklist."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-enough-and-random-0123456789abcdef",
+    "DJANGO_ALLOWED_HOSTS": "participation.example.org",
+    "DATABASE_URL": f"sqlite:///{settings.BASE_DIR / 'db.sqlite3'}",
+}
+
+
+def manage(*args, env):
+    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "DJANGO_SECRET_KEY"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_deploy_checklist_is_clean():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_search_backend_is_chosen_by_configuration():
+    env = {**PRODUCTION_ENV, "SEARCH_BACKEND": "opensearch2", "SEARCH_URLS": "http://127.0.0.1:9201"}
+    code = (
+        "from django.conf import settings; b = settings.WAGTAILSEARCH_BACKENDS['default']; "
+        "print(b['BACKEND'], b['URLS'][0])"
+    )
+    result = manage("shell", "-c", code, env=env)
+    assert result.stdout.strip().endswith("wagtail.search.backends.opensearch2 http://127.0.0.1:9201")

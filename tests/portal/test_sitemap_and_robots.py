@@ -1,0 +1,35 @@
+import pytest
+from bs4 import BeautifulSoup
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_live_page_in_every_language(client, site_tree):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    locations = {loc.get_text() for loc in BeautifulSoup(response.content, "html.parser").find_all("loc")}
+    assert {
+        "http://localhost/fr/",
+        "http://localhost/en/",
+        "http://localhost/es/",
+        "http://localhost/fr/ateliers/ville-fraiche/",
+        "http://localhost/en/workshops/cool-city/",
+        "http://localhost/es/talleres/",
+    } <= locations
+    assert len(locations) == 8
+
+
+@pytest.mark.django_db
+def test_sitemap_leaves_out_drafts(client, site_tree):
+    from wagtail.models import Page
+
+    Page.objects.get(pk=site_tree["workshops"]["en"].pk).specific.unpublish()
+    assert b"/en/workshops/cool-city/" not in client.get("/sitemap.xml").content
+
+
+@pytest.mark.django_db
+def test_robots_points_at_the_sitemap_and_keeps_out_of_the_admin(client, site_tree):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
