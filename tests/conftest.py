@@ -12,15 +12,12 @@ def pytest_report_header(config):
     return f"database: {engine}; search backend: {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}"
 
 
-def pytest_collection_modifyitems(config, items):
-    """Skip PostgreSQL-only tests loudly on SQLite, and fail them when CI requires every backend."""
-    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
-    if on_postgres:
-        return
-    required = os.environ.get("PORTAL_REQUIRE_ALL_BACKENDS") == "1"
-    for item in items:
-        if item.get_closest_marker("postgres") and not required:
-            item.add_marker(pytest.mark.skip(reason="NEEDS POSTGRESQL: set DATABASE_URL=postgres://… to run"))
+def pytest_configure(config):
+    """CI sets PORTAL_EXPECT_DATABASE so a misconfigured run cannot pass on the wrong database."""
+    expected = os.environ.get("PORTAL_EXPECT_DATABASE")
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    if expected and expected != engine:
+        raise pytest.UsageError(f"PORTAL_EXPECT_DATABASE={expected} but the tests would run on {engine}")
 
 
 @pytest.fixture

@@ -55,6 +55,3 @@ register_snippet(TaxonomyGroup)
 @hooks.register("register_admin_viewset")
 def register_session_viewset():
     return SessionViewSet("sessions")
-
-
-

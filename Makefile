@@ -1,0 +1,48 @@
+# The two commands: `make run` (demo portal on http://127.0.0.1:8000) and `make test` (whole suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup lint messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $(VENV)/.installed $@
+
+setup: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_initial_data
+
+run: setup
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Refresh the catalogs after changing strings, translate, then compile (needs GNU gettext).
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages -l fr -l en -l es --ignore=.venv --ignore=tests --ignore=bench
+	$(MANAGE) compilemessages --ignore=.venv
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python bench/pages.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 static
