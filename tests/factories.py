@@ -103,6 +103,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Session
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def titles(session, create, extracted, **kwargs):
