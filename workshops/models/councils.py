@@ -8,26 +8,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from workshops.models.listing import ListingPage
 
-class CouncilIndexPage(Page):
-    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class CouncilIndexPage(ListingPage):
     subpage_types = ["workshops.CouncilPage"]
-    max_count_per_parent = 1
+    listed_model = "workshops.CouncilPage"
+    listed_related = ("territory",)
+    context_name = "councils"
 
     class Meta:
         verbose_name = _("council index page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["councils"] = (
-            CouncilPage.objects.child_of(self).live().public().select_related("territory").order_by("title")
-        )
-        return context
 
 
 class CouncilMemberBlock(blocks.StructBlock):

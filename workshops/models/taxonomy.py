@@ -7,7 +7,9 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Theme(TranslatableMixin, index.Indexed, models.Model):
+class NamedSnippet(TranslatableMixin, index.Indexed, models.Model):
+    """A translatable name with a description, the shape shared by themes and territories."""
+
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
 
@@ -15,30 +17,25 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.FilterField("locale")]
 
     class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(NamedSnippet):
+    class Meta(NamedSnippet.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
-class Territory(TranslatableMixin, index.Indexed, models.Model):
+class Territory(NamedSnippet):
     """A sector of the city with its own independent citizen council."""
 
-    name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.FilterField("locale")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(NamedSnippet.Meta):
         verbose_name = _("territory")
         verbose_name_plural = _("territories")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class District(TranslatableMixin, index.Indexed, models.Model):

@@ -10,6 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from workshops.models.listing import ListingPage
 
 
 class WorkshopStatus(models.TextChoices):
@@ -46,29 +47,15 @@ class WorkshopPageQuerySet(PageQuerySet):
         return self.filter(locale_id=page.locale_id)
 
 
-class WorkshopIndexPage(Page):
-    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class WorkshopIndexPage(ListingPage):
     subpage_types = ["workshops.WorkshopPage"]
-    max_count_per_parent = 1
+    listed_model = "workshops.WorkshopPage"
+    listed_related = ("theme", "territory")
+    listed_ordering = ("-first_published_at",)
+    context_name = "workshops"
 
     class Meta:
         verbose_name = _("workshop index page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["workshops"] = (
-            WorkshopPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("theme", "territory")
-            .order_by("-first_published_at")
-        )
-        return context
 
 
 class WorkshopPage(Page):

@@ -1,0 +1,40 @@
+"""The shape shared by the council and workshop index pages."""
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class ListingPage(Page):
+    """One per home page: an introduction, then its live, public children of one type."""
+
+    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    listed_model = ""  # "app_label.ModelName" of the pages listed
+    listed_related = ()
+    listed_ordering = ("title",)
+    context_name = "children"
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context[self.context_name] = (
+            apps.get_model(self.listed_model)
+            .objects.child_of(self)
+            .live()
+            .public()
+            .select_related(*self.listed_related)
+            .order_by(*self.listed_ordering)
+        )
+        return context
