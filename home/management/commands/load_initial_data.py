@@ -155,8 +155,8 @@ class Command(BaseCommand):
             home,
             model,
             texts[SOURCE]["slug"],
-            dict(texts[SOURCE]),
-            lambda code, translation: dict(texts[code]),
+            {**texts[SOURCE], "show_in_menus": True},
+            lambda code, translation: {**texts[code], "show_in_menus": True},
         )
         load_children(index, *args)
 
