@@ -2,8 +2,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from accounts.forms import ProfileForm
+from registrations.services import registrations_of
 
 
 @login_required
@@ -14,4 +16,5 @@ def profile(request):
         form.save()
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    context = {"form": form, "registrations": registrations_of(request.user, Locale.get_active())}
+    return render(request, "accounts/profile.html", context)

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.search, name="search"),
+    path("sessions/", include("registrations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

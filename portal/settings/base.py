@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "home",
     "workshops",
     "accounts",
+    "registrations",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -102,6 +105,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Take the write lock when a transaction starts, so seat counts read inside it stay true.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -167,6 +173,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "participation@example.org")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Background tasks (emails): run in-process after commit by default; in production a
+# database queue worked by `manage.py db_worker`. Failed sends are retried from the outbox.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+
+# Registrations
+REGISTRATION_HOLD_MINUTES = int(os.environ.get("REGISTRATION_HOLD_MINUTES", "30"))
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "365"))
+REGISTRATION_REMINDER_HOURS = 48
+EMAIL_RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 720]
 
 # Search: the database backend by default; Elasticsearch/OpenSearch by configuration.
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")

@@ -8,6 +8,7 @@ Only its title and description vary by language, in ``SessionText``.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -31,6 +32,12 @@ class SessionQuerySet(models.QuerySet):
         live_keys = WorkshopPage.objects.live().public().filter(locale=locale).values("translation_key")
         return self.filter(workshop__translation_key__in=live_keys)
 
+    def with_seats_taken(self):
+        from registrations.models import SEATED_STATUSES
+
+        seated = models.Q(registrations__status__in=SEATED_STATUSES)
+        return self.annotate(seats_taken=models.Count("registrations", filter=seated))
+
     def for_display(self, locale):
         """Sessions with their text and their workshop in ``locale``, in three queries.
 
@@ -41,9 +48,9 @@ class SessionQuerySet(models.QuerySet):
         from workshops.models.workshops import WorkshopPage
 
         sessions = list(
-            self.select_related("workshop").prefetch_related(
-                models.Prefetch("texts", SessionText.objects.select_related("locale"))
-            )
+            self.with_seats_taken()
+            .select_related("workshop")
+            .prefetch_related(models.Prefetch("texts", SessionText.objects.select_related("locale")))
         )
         keys = {session.workshop.translation_key for session in sessions}
         local_workshops = {
@@ -71,6 +78,17 @@ class Session(ClusterableModel):
     map_url = models.URLField(_("map link"), blank=True)
     online_url = models.URLField(_("online link"), blank=True, help_text=_("For sessions that can be followed online."))
     capacity = models.PositiveIntegerField(_("seats"), help_text=_("How many people the venue can welcome."))
+    reserved_seats = models.PositiveIntegerField(
+        _("reserved seats"),
+        default=0,
+        help_text=_("Seats kept aside (speakers, staff, interpreters) and never offered for registration."),
+    )
+    minimum_age = models.PositiveSmallIntegerField(_("minimum age"), default=16)
+    residents_only = models.BooleanField(
+        _("residents only"),
+        default=True,
+        help_text=_("Only people living in one of the city's districts may register."),
+    )
     open_to_public = models.BooleanField(
         _("open to the public"), default=False, help_text=_("Otherwise only the workshop's members attend.")
     )
@@ -90,7 +108,8 @@ class Session(ClusterableModel):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("capacity"), FieldPanel("childcare_places")]),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("reserved_seats"), FieldPanel("childcare_places")]),
+                FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("residents_only")]),
                 FieldPanel("open_to_public"),
                 FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
             ],
@@ -104,6 +123,9 @@ class Session(ClusterableModel):
         ordering = ["start"]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="session_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(reserved_seats__lte=models.F("capacity")), name="session_reserves_within_capacity"
+            ),
         ]
 
     def __str__(self):
@@ -118,10 +140,33 @@ class Session(ClusterableModel):
         opens, closes = self.registration_opens_at, self.registration_closes_at
         if opens and closes and closes <= opens:
             errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if self.capacity is not None and self.reserved_seats > self.capacity:
+            errors["reserved_seats"] = _("You cannot reserve more seats than the venue has.")
         if closes and self.end and closes > self.end:
             errors["registration_closes_at"] = _("Registration cannot close after the session has ended.")
         if errors:
             raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        return reverse("registrations:session", args=[self.pk])
+
+    @property
+    def offered_seats(self):
+        return self.capacity - self.reserved_seats
+
+    @property
+    def seats_left(self):
+        """Seats still offered; uses the ``seats_taken`` annotation of ``for_display``."""
+        return max(self.offered_seats - self.seats_taken, 0)
+
+    def registration_state(self, now=None):
+        """'not_yet_open', 'open' or 'closed', from the window and the session's start."""
+        now = now or timezone.now()
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return "not_yet_open"
+        if now >= (self.registration_closes_at or self.start):
+            return "closed"
+        return "open"
 
     def text_in(self, locale):
         """The text in ``locale``, else in the default language, else any; uses prefetched texts."""

@@ -1,0 +1,116 @@
+"""Sending the outbox: each Notification becomes one email in its recipient's language.
+
+A send is claimed by pushing ``next_attempt_at`` forward with a conditional update,
+so two workers never send the same email; a failure schedules the next attempt.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+from wagtail.models import Locale
+
+from registrations import tokens
+
+logger = logging.getLogger(__name__)
+CLAIM = timedelta(minutes=10)
+WITH_CALENDAR = {"confirmed", "promoted", "reminder"}
+
+
+def send_after_commit(notification):
+    transaction.on_commit(lambda: deliver_notification.enqueue(notification.pk))
+
+
+@task()
+def deliver_notification(notification_id):
+    return deliver(notification_id)
+
+
+def deliver(notification_id, now=None):
+    """Send one notification if it is still due; True when it was sent now."""
+    from registrations.models import Notification
+
+    now = now or timezone.now()
+    claimed = Notification.objects.due(now).filter(pk=notification_id).update(next_attempt_at=now + CLAIM)
+    if not claimed:
+        return False
+    notification = Notification.objects.select_related("registration__session__workshop").get(pk=notification_id)
+    try:
+        build_email(notification).send()
+    except Exception as error:  # any transport failure: keep the email and try again later
+        record_failure(notification, error, now)
+        return False
+    notification.sent_at = timezone.now()
+    notification.attempts += 1
+    notification.save(update_fields=["sent_at", "attempts"])
+    return True
+
+
+def record_failure(notification, error, now):
+    delays = settings.EMAIL_RETRY_DELAYS_MINUTES
+    notification.attempts += 1
+    notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if notification.attempts > len(delays):
+        notification.gave_up = True
+    else:
+        notification.next_attempt_at = now + timedelta(minutes=delays[notification.attempts - 1])
+    notification.save(update_fields=["attempts", "last_error", "gave_up", "next_attempt_at"])
+    logger.warning("Email %s failed (attempt %s): %s", notification.pk, notification.attempts, error)
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def build_email(notification):
+    from registrations.calendars import make_calendar
+    from registrations.services import waitlist_position
+    from workshops.models import Session
+
+    registration = notification.registration
+    language = registration.language
+    with translation.override(language):
+        locale = Locale.objects.get(language_code=language)
+        session = Session.objects.filter(pk=registration.session_id).for_display(locale)[0]
+        context = {
+            "registration": registration,
+            "session": session,
+            "notification": notification,
+            "position": waitlist_position(registration),
+            "hold_minutes": settings.REGISTRATION_HOLD_MINUTES,
+            "session_url": absolute(session.get_absolute_url()),
+            "confirm_url": absolute(
+                reverse("registrations:confirm", args=[tokens.make_token(registration, "confirm")])
+            ),
+            "cancel_url": absolute(reverse("registrations:cancel", args=[tokens.make_token(registration, "cancel")])),
+        }
+        subject, _blank, body = render_to_string(f"registrations/email/{notification.kind}.txt", context).partition(
+            "\n"
+        )
+        subject = " ".join(subject.split())
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=body.strip() + "\n",
+            to=[registration.email],
+            headers={"Auto-Submitted": "auto-generated"},
+        )
+        html = render_to_string("registrations/email/layout.html", {"subject": subject, "body": body.strip()})
+        message.attach_alternative(html, "text/html")
+        if notification.kind in WITH_CALENDAR:
+            ics = make_calendar([session], subject, language, absolute(""))
+            message.attach("session.ics", ics, "text/calendar; method=PUBLISH")
+    return message
+
+
+def send_due(now=None):
+    """Send every notification that is due, oldest first; returns how many went out."""
+    from registrations.models import Notification
+
+    due = Notification.objects.due(now).order_by("next_attempt_at").values_list("pk", flat=True)
+    return sum(deliver(pk, now) for pk in list(due))

@@ -1,0 +1,283 @@
+"""Seats, waiting list and cancellations, all under a lock on the session row.
+
+Every change that needs an email writes a Notification in the same transaction, so a
+registration and the promise to tell its owner are saved together; the emails are
+sent after commit (see ``notifications.py``), and a failed send never undoes anything.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from registrations.models import (
+    SEATED_STATUSES,
+    Notification,
+    NotificationKind,
+    Registration,
+    RegistrationStatus,
+)
+from registrations.notifications import send_after_commit
+from workshops.models import Session
+
+
+class RegistrationError(Exception):
+    """A refusal the person can understand; ``message`` is translated."""
+
+    def __init__(self, message, registration=None):
+        super().__init__(str(message))
+        self.message = message
+        self.registration = registration
+
+
+@dataclass
+class Applicant:
+    """Who registers and what they told us, already validated by the form."""
+
+    name: str
+    email: str
+    language: str
+    user: object = None
+    district: object = None
+    children: int = 0
+    children_ages: str = ""
+    access_needs: str = ""
+
+
+def locked_session(session_id):
+    return Session.objects.select_for_update().get(pk=session_id)
+
+
+def seats_left(session):
+    taken = Registration.objects.filter(session=session, status__in=SEATED_STATUSES).count()
+    return max(session.offered_seats - taken, 0)
+
+
+def free_seat_number(session):
+    """The lowest seat number not taken, or None when the session is full."""
+    taken = set(Registration.objects.filter(session=session, seat__isnull=False).values_list("seat", flat=True))
+    return next((n for n in range(1, session.offered_seats + 1) if n not in taken), None)
+
+
+def waitlist_position(registration):
+    """1 for the first person waiting; None when not waiting."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    ahead = Registration.objects.waiting().filter(session_id=registration.session_id)
+    ahead = ahead.filter(waitlisted_at__lt=registration.waitlisted_at) | ahead.filter(
+        waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk
+    )
+    return ahead.count() + 1
+
+
+def notify(registration, kind, **fields):
+    notification = Notification.objects.create(registration=registration, kind=kind, **fields)
+    send_after_commit(notification)
+    return notification
+
+
+def register(session, applicant, now=None):
+    """Give ``applicant`` a seat, or a place on the waiting list when the session is full."""
+    now = now or timezone.now()
+    email = applicant.email.strip().lower()
+    with transaction.atomic():
+        session = locked_session(session.pk)
+        release_expired_holds(session, now)
+        state = session.registration_state(now)
+        if state == "not_yet_open":
+            raise RegistrationError(_("Registration for this session has not opened yet."))
+        if state == "closed":
+            raise RegistrationError(_("Registration for this session is closed."))
+        existing = Registration.objects.active().filter(session=session, email=email).first()
+        if existing is None and applicant.user is not None:
+            existing = Registration.objects.active().filter(session=session, user=applicant.user).first()
+        if existing is not None:
+            raise RegistrationError(_("You are already registered for this session."), existing)
+
+        seat = free_seat_number(session)
+        registration = Registration.objects.create(
+            session=session,
+            user=applicant.user,
+            name=applicant.name.strip(),
+            email=email,
+            language=applicant.language,
+            district=applicant.district,
+            children=applicant.children,
+            children_ages=applicant.children_ages.strip(),
+            access_needs=applicant.access_needs.strip(),
+            status=RegistrationStatus.CONFIRMED if seat else RegistrationStatus.WAITLISTED,
+            seat=seat,
+            waitlisted_at=None if seat else now,
+            email_confirmed_at=now if applicant.user is not None else None,
+            hold_expires_at=None
+            if applicant.user is not None
+            else now + timedelta(minutes=settings.REGISTRATION_HOLD_MINUTES),
+            consent_at=now,
+            created_at=now,
+        )
+        if applicant.user is None:
+            notify(registration, NotificationKind.CONFIRM_EMAIL)
+        else:
+            notify(registration, outcome_kind(registration))
+    return registration
+
+
+def outcome_kind(registration):
+    if registration.status == RegistrationStatus.WAITLISTED:
+        return NotificationKind.WAITLISTED
+    return NotificationKind.CONFIRMED
+
+
+def confirm_email(registration, now=None):
+    """The double opt-in link was followed: keep the seat (or the place in line) for good."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.email_confirmed_at is not None:
+            return registration
+        if not registration.is_active or registration.hold_expires_at <= now:
+            raise RegistrationError(
+                _("This link came too late: the seat was given back. You can register again if seats are left.")
+            )
+        registration.email_confirmed_at = now
+        registration.hold_expires_at = None
+        registration.save(update_fields=["email_confirmed_at", "hold_expires_at"])
+        notify(registration, outcome_kind(registration))
+    return registration
+
+
+def cancel(registration, now=None):
+    """Free the seat and give it to the first person waiting."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = locked_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not registration.is_active:
+            return registration
+        if registration.status == RegistrationStatus.ATTENDED:
+            raise RegistrationError(_("This session has already taken place."))
+        end_registration(registration, RegistrationStatus.CANCELLED, now)
+        notify(registration, NotificationKind.CANCELLED)
+        promote_from_waitlist(session, now)
+    return registration
+
+
+def end_registration(registration, status, now):
+    registration.status = status
+    registration.seat = None
+    registration.waitlisted_at = None
+    registration.cancelled_at = now
+    registration.save(update_fields=["status", "seat", "waitlisted_at", "cancelled_at"])
+
+
+def promote_from_waitlist(session, now=None):
+    """Seat people from the waiting list, in order, while seats are free. Caller holds the lock."""
+    now = now or timezone.now()
+    promoted = []
+    for candidate in Registration.objects.waiting().filter(session=session).select_for_update():
+        seat = free_seat_number(session)
+        if seat is None:
+            break
+        candidate.status = RegistrationStatus.CONFIRMED
+        candidate.seat = seat
+        candidate.waitlisted_at = None
+        candidate.save(update_fields=["status", "seat", "waitlisted_at"])
+        if candidate.email_confirmed_at is not None:
+            notify(candidate, NotificationKind.PROMOTED)
+        promoted.append(candidate)
+    return promoted
+
+
+def release_expired_holds(session, now=None):
+    """Give back seats held for people who did not confirm their email in time. Caller holds the lock."""
+    now = now or timezone.now()
+    expired = list(Registration.objects.unconfirmed_past_hold(now).filter(session=session).select_for_update())
+    for registration in expired:
+        end_registration(registration, RegistrationStatus.EXPIRED, now)
+    if expired:
+        promote_from_waitlist(session, now)
+    return expired
+
+
+def mark_attendance(registration, attended):
+    with transaction.atomic():
+        locked_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if attended and registration.status == RegistrationStatus.CONFIRMED:
+            registration.status = RegistrationStatus.ATTENDED
+        elif not attended and registration.status == RegistrationStatus.ATTENDED:
+            registration.status = RegistrationStatus.CONFIRMED
+        else:
+            return registration
+        registration.save(update_fields=["status"])
+    return registration
+
+
+def move(registration, target, now=None):
+    """Staff move a person to another session: a new registration there, then the old one cancelled."""
+    now = now or timezone.now()
+    if target.pk == registration.session_id:
+        raise RegistrationError(_("This person is already registered for that session."))
+    applicant = Applicant(
+        name=registration.name,
+        email=registration.email,
+        language=registration.language,
+        user=registration.user,
+        district=registration.district,
+        children=registration.children,
+        children_ages=registration.children_ages,
+        access_needs=registration.access_needs,
+    )
+    with transaction.atomic():
+        first, second = sorted([registration.session_id, target.pk])
+        locked_session(first)
+        locked_session(second)
+        moved = register(target, applicant, now)
+        if registration.email_confirmed_at and moved.email_confirmed_at is None:
+            moved.email_confirmed_at, moved.hold_expires_at = registration.email_confirmed_at, None
+            moved.save(update_fields=["email_confirmed_at", "hold_expires_at"])
+        cancel(registration, now)
+    return moved
+
+
+def anonymise(registration, now=None):
+    """Keep the fact of a registration for statistics, drop everything that identifies the person."""
+    now = now or timezone.now()
+    registration.user = None
+    registration.name = ""
+    registration.email = f"anonymised-{registration.pk}@invalid"
+    registration.children_ages = ""
+    registration.access_needs = ""
+    registration.district = None
+    registration.anonymised_at = now
+    registration.save()
+    registration.notifications.all().delete()
+    return registration
+
+
+def erase_personal_data(user, now=None):
+    """A resident's own request: cancel what is still to come, then anonymise every registration."""
+    now = now or timezone.now()
+    registrations = list(user.registrations.select_related("session"))
+    for registration in registrations:
+        still_to_come = registration.session.end > now
+        if still_to_come and registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED):
+            registration = cancel(registration, now)
+        anonymise(registration, now)
+    return len(registrations)
+
+
+def registrations_of(user, locale):
+    """A resident's active registrations with their sessions as displayed in ``locale``."""
+    registrations = list(user.registrations.active().order_by("session__start"))
+    sessions = {
+        s.pk: s for s in Session.objects.filter(pk__in=[r.session_id for r in registrations]).for_display(locale)
+    }
+    for registration in registrations:
+        registration.displayed_session = sessions[registration.session_id]
+        registration.position = waitlist_position(registration)
+    return registrations

@@ -1,0 +1,132 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale
+
+from registrations import services, tokens
+from registrations.calendars import make_calendar
+from registrations.forms import RegistrationForm
+from registrations.models import Registration
+from workshops.models import Session, WorkshopPage
+
+
+def displayed_session(pk, locale):
+    sessions = Session.objects.filter(pk=pk).published_in(locale).for_display(locale)
+    if not sessions:
+        raise Http404
+    return sessions[0]
+
+
+def session_detail(request, pk):
+    """The session, its seats left and who may come, and the registration form."""
+    locale = Locale.get_active()
+    session = displayed_session(pk, locale)
+    user = request.user if request.user.is_authenticated else None
+    mine = Registration.objects.active().filter(session=session, user=user).first() if user else None
+    form = RegistrationForm(request.POST or None, session=session, user=user, locale=locale)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.register(session, form.applicant())
+        except services.RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, outcome_message(registration))
+        return redirect(session.get_absolute_url() + "#registration")
+    context = {
+        "session": session,
+        "form": form,
+        "state": session.registration_state(),
+        "mine": mine,
+        "position": services.waitlist_position(mine) if mine else None,
+    }
+    return render(request, "registrations/session_detail.html", context, status=400 if form.errors else 200)
+
+
+def outcome_message(registration):
+    if registration.awaiting_email_confirmation:
+        return _("Almost done: we sent you an email. Follow its link to confirm your registration.")
+    position = services.waitlist_position(registration)
+    if position:
+        return _("The session is full: you are number %(position)s on the waiting list.") % {"position": position}
+    return _("Your seat is booked. A confirmation email is on its way.")
+
+
+def confirm(request, token):
+    try:
+        registration = services.confirm_email(tokens.read_token(token, tokens.CONFIRM))
+    except tokens.InvalidLink as error:
+        return render(request, "registrations/link_problem.html", {"message": error.message}, status=400)
+    except services.RegistrationError as error:
+        return render(request, "registrations/link_problem.html", {"message": error.message}, status=409)
+    messages.success(request, outcome_message(registration))
+    return redirect(registration.session.get_absolute_url())
+
+
+def cancel(request, token):
+    """From the email: shows what would be cancelled, cancels on POST; no sign-in needed."""
+    try:
+        registration = tokens.read_token(token, tokens.CANCEL)
+    except tokens.InvalidLink as error:
+        return render(request, "registrations/link_problem.html", {"message": error.message}, status=400)
+    if request.method == "POST":
+        return cancel_and_report(request, registration)
+    session = displayed_session(registration.session_id, Locale.get_active())
+    return render(request, "registrations/cancel.html", {"registration": registration, "session": session})
+
+
+def cancel_and_report(request, registration):
+    try:
+        services.cancel(registration)
+    except services.RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect(registration.session.get_absolute_url())
+
+
+@login_required
+@require_POST
+def cancel_mine(request, pk):
+    registration = get_object_or_404(Registration, pk=pk, user=request.user)
+    cancel_and_report(request, registration)
+    return redirect("accounts:profile")
+
+
+@login_required
+def erase_my_data(request):
+    if request.method == "POST":
+        count = services.erase_personal_data(request.user)
+        messages.success(request, _("Your registration details have been erased (%(count)s).") % {"count": count})
+        return redirect("accounts:profile")
+    return render(request, "registrations/erase.html")
+
+
+def calendar_response(request, sessions, name, filename):
+    ics = make_calendar(sessions, name, get_language(), request.build_absolute_uri("/").rstrip("/"))
+    return HttpResponse(
+        ics,
+        content_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
+    )
+
+
+def session_calendar(request, pk):
+    session = displayed_session(pk, Locale.get_active())
+    return calendar_response(request, [session], session.local_text.title, f"session-{pk}.ics")
+
+
+def workshop_calendar(request, page_id):
+    locale = Locale.get_active()
+    workshop = get_object_or_404(WorkshopPage.objects.live().public(), pk=page_id, locale=locale)
+    sessions = Session.objects.of_workshop(workshop).for_display(locale)
+    return calendar_response(request, sessions, workshop.title, f"workshop-{page_id}.ics")
+
+
+def upcoming_calendar(request):
+    locale = Locale.get_active()
+    sessions = Session.objects.upcoming().published_in(locale).for_display(locale)
+    return calendar_response(request, sessions, _("Upcoming sessions"), "sessions.ics")
