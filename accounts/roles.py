@@ -21,11 +21,14 @@ MODEL_PERMISSIONS = {
             for model in ("theme", "territory", "district", "session")
             for action in ("add", "change", "delete", "view")
         ),
+        "registrations.view_registration",
+        "registrations.change_registration",
     ],
     MODERATORS: [ACCESS_ADMIN],
     ORGANISERS: [
         ACCESS_ADMIN,
         "workshops.view_session",
+        "registrations.view_registration",
         "workshops.view_theme",
         "workshops.view_territory",
         "workshops.view_district",

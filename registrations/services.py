@@ -20,7 +20,7 @@ from registrations.models import (
     Registration,
     RegistrationStatus,
 )
-from registrations.notifications import send_after_commit
+from registrations import notifications
 from workshops.models import Session
 
 
@@ -75,7 +75,7 @@ def waitlist_position(registration):
 
 def notify(registration, kind, **fields):
     notification = Notification.objects.create(registration=registration, kind=kind, **fields)
-    send_after_commit(notification)
+    notifications.send_after_commit(notification)
     return notification
 
 

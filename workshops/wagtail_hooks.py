@@ -1,5 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -36,6 +38,11 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_name = "taxonomy"
 
 
+class SessionIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_seats_taken().select_related("workshop")
+
+
 class SessionViewSet(ModelViewSet):
     """Sessions are one object for every translation of their workshop."""
 
@@ -43,7 +50,15 @@ class SessionViewSet(ModelViewSet):
     icon = "date"
     menu_label = _("Sessions")
     add_to_admin_menu = True
-    list_display = ["__str__", "workshop", "start", "capacity", "open_to_public"]
+    index_view_class = SessionIndexView
+    list_display = [
+        "__str__",
+        "workshop",
+        "start",
+        "capacity",
+        TitleColumn("seats_taken", label=_("Registrations"), url_name="registrations_admin:session"),
+        "open_to_public",
+    ]
     list_filter = ["open_to_public"]
     ordering = ["start"]
     inspect_view_enabled = True

@@ -1,0 +1,114 @@
+"""Staff work on one session's registrations: counts, filters, attendance, moves, exports, a message."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, Sum
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
+
+from registrations import exports, services
+from registrations.models import ACTIVE_STATUSES, NotificationKind, Registration, RegistrationStatus
+from workshops.models import Session
+
+VIEW = "registrations.view_registration"
+CHANGE = "registrations.change_registration"
+PRIVATE = "registrations.view_private_answers"
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
+    body = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
+
+
+def require(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def session_registrations(request, pk):
+    require(request, VIEW)
+    locale = Locale.get_active()
+    session = Session.objects.filter(pk=pk).for_display(locale)
+    if not session:
+        return redirect("sessions:index")
+    session = session[0]
+    registrations = Registration.objects.filter(session=session).select_related("district")
+    status = request.GET.get("status")
+    if status in RegistrationStatus.values:
+        registrations = registrations.filter(status=status)
+    private = request.user.has_perm(PRIVATE)
+
+    export = request.GET.get("export")
+    if export in {"csv", "xlsx"}:
+        data = exports.as_csv(registrations, private) if export == "csv" else exports.as_xlsx(registrations, private)
+        content_type = {
+            "csv": "text/csv; charset=utf-8",
+            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }[export]
+        filename = f"session-{session.pk}-registrations.{export}"
+        return HttpResponse(
+            data, content_type=content_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+        )
+
+    counts = Registration.objects.filter(session=session).aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+        attended=Count("pk", filter=Q(status=RegistrationStatus.ATTENDED)),
+        cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
+        children=Sum("children", filter=Q(status__in=ACTIVE_STATUSES), default=0),
+    )
+    other_sessions = Session.objects.exclude(pk=session.pk).upcoming().for_display(locale)
+    listed = list(registrations.order_by("status", "seat", "waitlisted_at", "pk"))
+    for registration in listed:
+        registration.position = services.waitlist_position(registration)
+    context = {
+        "session": session,
+        "registrations": listed,
+        "counts": counts,
+        "private": private,
+        "can_change": request.user.has_perm(CHANGE),
+        "statuses": RegistrationStatus.choices,
+        "status": status,
+        "other_sessions": other_sessions,
+        "message_form": MessageForm(),
+    }
+    return TemplateResponse(request, "registrations/admin/session_registrations.html", context)
+
+
+def update_registration(request, pk):
+    """Attendance and moves, one registration at a time (POST from the list)."""
+    require(request, CHANGE)
+    if request.method != "POST":
+        raise PermissionDenied
+    registration = get_object_or_404(Registration, pk=pk)
+    action = request.POST.get("action")
+    try:
+        if action in {"attended", "not_attended"}:
+            services.mark_attendance(registration, attended=action == "attended")
+            messages.success(request, _("Attendance saved for %(name)s.") % {"name": registration.name})
+        elif action == "move":
+            target = get_object_or_404(Session, pk=request.POST.get("target"))
+            services.move(registration, target)
+            messages.success(request, _("%(name)s was moved to the other session.") % {"name": registration.name})
+    except services.RegistrationError as error:
+        messages.error(request, error.message)
+    return redirect("registrations_admin:session", registration.session_id)
+
+
+def message_registrants(request, pk):
+    require(request, CHANGE)
+    session = get_object_or_404(Session, pk=pk)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        recipients = Registration.objects.active().filter(session=session)
+        for registration in recipients:
+            services.notify(registration, NotificationKind.MESSAGE, **form.cleaned_data)
+        messages.success(request, _("Message queued for %(count)s people.") % {"count": len(recipients)})
+    elif request.method == "POST":
+        messages.error(request, _("The message needs a subject and a text."))
+    return redirect("registrations_admin:session", session.pk)
