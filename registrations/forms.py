@@ -17,6 +17,14 @@ def no_control_characters(value):
         raise ValidationError(_("Please remove invisible or special characters."))
 
 
+def districts_in(locale):
+    """Districts in the visitor's language, or in the default one where they are not translated yet."""
+    local = District.objects.filter(locale=locale)
+    if locale is None or not local.exists():
+        local = District.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return local.order_by("name")
+
+
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=150, validators=[no_control_characters])
     email = forms.EmailField(
@@ -56,7 +64,7 @@ class RegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.session, self.user = session, user
         self.fields["language"].initial = get_language()
-        self.fields["district"].queryset = District.objects.filter(locale=locale).order_by("name")
+        self.fields["district"].queryset = districts_in(locale)
         self.fields["district"].empty_label = _("I do not live in the city")
         self.fields["old_enough"].label = _("I am %(age)s or older.") % {"age": session.minimum_age}
         if user is not None:
