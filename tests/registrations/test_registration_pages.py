@@ -69,7 +69,9 @@ def test_double_submit_takes_one_seat_and_says_so(client, make_session, resident
 
 def test_guest_registers_and_confirms_by_email(client, make_session):
     session = make_session()
-    response = client.post(f"/en/sessions/{session.pk}/", form_data(email="Lola@Example.org", language="es"), follow=True)
+    response = client.post(
+        f"/en/sessions/{session.pk}/", form_data(email="Lola@Example.org", language="es"), follow=True
+    )
     assert "Almost done" in response.content.decode()
     assert mail.outbox[0].subject == "Confirme su inscripción"
     assert mail.outbox[0].to == ["lola@example.org"]

@@ -23,7 +23,7 @@ class TestSessions:
     def test_missing_translation_falls_back_to_french_and_says_so(self, client, site_tree):
         factories.SessionFactory(workshop=site_tree["workshops"]["fr"], titles={"fr": "Séance unique"})
         html = client.get(site_tree["workshops"]["en"].url).content.decode()
-        assert '<article class="session" lang="fr">' in html
+        assert '<h3 class="session__title" lang="fr">' in html
 
     def test_workshop_page_queries_do_not_grow_with_sessions(self, client, site_tree, django_assert_max_num_queries):
         workshop = site_tree["workshops"]["en"]
