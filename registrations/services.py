@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from registrations import notifications
 from registrations.models import (
     SEATED_STATUSES,
     Notification,
@@ -20,7 +21,6 @@ from registrations.models import (
     Registration,
     RegistrationStatus,
 )
-from registrations import notifications
 from workshops.models import Session
 
 
