@@ -43,6 +43,7 @@ messages: $(VENV)/.installed
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/registrations.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 static

@@ -24,18 +24,24 @@ def displayed_session(pk, locale):
 def session_detail(request, pk):
     """The session, its seats left and who may come, and the registration form."""
     locale = Locale.get_active()
-    session = displayed_session(pk, locale)
     user = request.user if request.user.is_authenticated else None
+    if request.method == "POST":
+        session = get_object_or_404(Session.objects.published_in(locale), pk=pk)
+        form = RegistrationForm(request.POST, session=session, user=user, locale=locale)
+        if form.is_valid():
+            try:
+                registration = services.register(session, form.applicant())
+            except services.RegistrationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, outcome_message(registration))
+            return redirect(session.get_absolute_url() + "#registration")
+        session = displayed_session(pk, locale)
+        form.session = session
+    else:
+        session = displayed_session(pk, locale)
+        form = RegistrationForm(session=session, user=user, locale=locale)
     mine = Registration.objects.active().filter(session=session, user=user).first() if user else None
-    form = RegistrationForm(request.POST or None, session=session, user=user, locale=locale)
-    if request.method == "POST" and form.is_valid():
-        try:
-            registration = services.register(session, form.applicant())
-        except services.RegistrationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, outcome_message(registration))
-        return redirect(session.get_absolute_url() + "#registration")
     context = {
         "session": session,
         "form": form,

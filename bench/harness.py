@@ -1,0 +1,119 @@
+"""What every benchmark here shares: production settings on loopback, gunicorn, wrk, RESULTS.md."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format('JSON {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "errors": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), errors))
+end
+"""
+
+
+def environment(port, database_url):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SECRET_KEY": "benchmark-only-secret-key-not-for-production-0123456789",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DATABASE_URL": database_url,
+        "DJANGO_STATIC_ROOT": str(OUT / "static"),
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+
+
+def manage(env, *args, capture=False):
+    output = {"capture_output": True} if capture else {"stdout": subprocess.DEVNULL}
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True, **output)
+    return result.stdout.strip().splitlines()[-1] if capture else None
+
+
+def django_json(env, code):
+    """Run ``code`` in ``manage.py shell``; its last printed line is read as JSON."""
+    return json.loads(manage(env, "shell", "-c", code, capture=True))
+
+
+def wait_until_up(url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read()
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer at {url}")
+
+
+@contextmanager
+def gunicorn(env, port, workers=2):
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def run_wrk(url, seconds, connections, script=""):
+    """A bounded wrk load; ``script`` is Lua run before the report (a ``request`` function, say)."""
+    path = OUT / "wrk.lua"
+    path.write_text(script + WRK_REPORT)
+    result = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(path), url],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 30,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("JSON "))
+    report = json.loads(line[5:])
+    return {
+        "requests": report["requests"],
+        "rps": report["requests"] / (report["duration_us"] / 1e6),
+        "p50_ms": report["p50_us"] / 1000,
+        "p95_ms": report["p95_us"] / 1000,
+        "errors": report["errors"],
+    }
+
+
+def measures(row):
+    return f"{row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['errors']}"
+
+
+def write_section(title, lines):
+    """Replace the section headed ``## {title}`` of RESULTS.md (or add it), keeping the others."""
+    section = f"## {title}\n" + "\n".join(lines) + "\n"
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
+    start = text.find(f"## {title}")
+    if start == -1:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + section + (text[end:] if end != -1 else "")
+    RESULTS.write_text(text)
+    print(section)
