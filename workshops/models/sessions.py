@@ -182,8 +182,11 @@ class SessionText(models.Model):
     locale = models.ForeignKey(Locale, verbose_name=_("language"), on_delete=models.PROTECT, related_name="+")
     title = models.CharField(_("title"), max_length=150)
     description = models.TextField(_("description"), blank=True)
+    access_notes = models.TextField(
+        _("access notes"), blank=True, help_text=_("How to get there: entrance, lift, public transport, parking…")
+    )
 
-    panels = [FieldPanel("locale"), FieldPanel("title"), FieldPanel("description")]
+    panels = [FieldPanel("locale"), FieldPanel("title"), FieldPanel("description"), FieldPanel("access_notes")]
 
     class Meta:
         verbose_name = _("session text")
