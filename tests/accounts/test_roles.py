@@ -60,6 +60,8 @@ def test_page_editing_by_role(client, pages, group_name, can_edit):
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     response = client.get(reverse("wagtailadmin_pages:edit", args=[pages["workshop"].pk]))
     assert (response.status_code == 200) is can_edit
+    if can_edit:
+        assert "Add a session" in response.content.decode() or "Ajouter une séance" in response.content.decode()
     perms = pages["workshop"].permissions_for_user(member_of(group_name))
     assert perms.can_edit() is can_edit
     assert perms.can_publish() is can_edit

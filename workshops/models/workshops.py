@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from workshops.models.listing import ListingPage
+from workshops.panels import SessionsPanel
 
 
 class WorkshopStatus(models.TextChoices):
@@ -124,6 +125,7 @@ class WorkshopPage(Page):
             heading=_("Inclusion measures"),
         ),
         FieldPanel("body"),
+        SessionsPanel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("topic", boost=2),
