@@ -1,0 +1,5 @@
+import sys
+
+from sortition.cli import main
+
+sys.exit(main())

@@ -1,0 +1,58 @@
+"""From a distribution to one panel, verifiably.
+
+``sample`` draws with a seeded generator. ``round_to_lottery`` turns the distribution
+into m equally likely panels (a uniform lottery, as in Flanigan et al., "Fair sortition
+made transparent"), and ``pick`` chooses among them from public randomness, so anyone
+can recompute the choice with a hash function and no solver.
+"""
+
+import hashlib
+import json
+import math
+import random
+
+
+def sample(distribution, seed):
+    rng = random.Random(seed)
+    point, total = rng.random(), 0.0
+    for panel, probability in zip(distribution.panels, distribution.probabilities, strict=True):
+        total += probability
+        if point < total:
+            return panel
+    return distribution.panels[-1]
+
+
+def round_to_lottery(distribution, m=1000):
+    """m panels: each panel gets floor(m·p) tickets, the rest go to the largest remainders.
+
+    Each panel's probability moves by less than 1/m.
+    """
+    exact = [probability * m for probability in distribution.probabilities]
+    tickets = [math.floor(value) for value in exact]
+    remainders = sorted(range(len(exact)), key=lambda i: (-(exact[i] - tickets[i]), distribution.panels[i]))
+    for i in remainders[: m - sum(tickets)]:
+        tickets[i] += 1
+    lottery = []
+    for panel, count in sorted(zip(distribution.panels, tickets, strict=True)):
+        lottery.extend([panel] * count)
+    return lottery
+
+
+def lottery_hash(lottery, ids):
+    text = json.dumps([[ids[n] for n in panel] for panel in lottery], separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def pick(lottery_digest, randomness, m):
+    """An index in range(m) from SHA-256(lottery hash ‖ randomness), without modulo bias.
+
+    Hashes again with a counter until the 256-bit number falls below the largest multiple of m.
+    """
+    limit = (2**256 // m) * m
+    counter = 0
+    while True:
+        data = f"{lottery_digest}|{randomness}|{counter}".encode()
+        value = int.from_bytes(hashlib.sha256(data).digest(), "big")
+        if value < limit:
+            return value % m
+        counter += 1

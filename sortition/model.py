@@ -1,0 +1,58 @@
+"""The problem: respondents with features, quotas per feature value, and a panel size."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Quota:
+    category: str
+    value: str
+    min: int
+    max: int
+
+
+@dataclass(frozen=True)
+class Respondent:
+    id: str
+    features: dict
+    household: str = ""
+
+
+@dataclass
+class Instance:
+    respondents: list
+    quotas: list
+    panel_size: int
+    one_per_household: bool = False
+    index: dict = field(init=False)
+
+    def __post_init__(self):
+        self.index = {respondent.id: n for n, respondent in enumerate(self.respondents)}
+
+    @property
+    def categories(self):
+        return sorted({quota.category for quota in self.quotas})
+
+    def members(self, quota):
+        """Positions of the respondents that count towards ``quota``."""
+        return [n for n, r in enumerate(self.respondents) if r.features.get(quota.category) == quota.value]
+
+    def households(self):
+        groups = {}
+        for n, respondent in enumerate(self.respondents):
+            if respondent.household:
+                groups.setdefault(respondent.household, []).append(n)
+        return [group for group in groups.values() if len(group) > 1]
+
+    def respects_quotas(self, panel):
+        """Whether a panel (positions) has the right size and meets every quota."""
+        chosen = set(panel)
+        if len(chosen) != self.panel_size or len(chosen) != len(panel):
+            return False
+        for quota in self.quotas:
+            count = sum(1 for n in chosen if self.respondents[n].features.get(quota.category) == quota.value)
+            if not quota.min <= count <= quota.max:
+                return False
+        if self.one_per_household:
+            return all(sum(1 for n in group if n in chosen) <= 1 for group in self.households())
+        return True
