@@ -81,17 +81,20 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
             break
         unfixed = [n for n in range(size) if n not in fixed]
         dual = DualLP(size, panels, fixed, unfixed)
+        interior = False
         while True:
-            weights, ceiling, value = dual.solve()
+            weights, ceiling, value = dual.solve(interior=interior)
             found = oracle.best_panel(weights)
-            if found is None or found[1] <= ceiling + IMPROVEMENT or found[0] in known:
+            improving = found is not None and found[1] > ceiling + IMPROVEMENT and found[0] not in known
+            if improving:
+                panels.append(found[0])
+                known.add(found[0])
+                dual.add_panel(found[0])
+                interior = False
+            elif interior or time.monotonic() > deadline:
                 break
-            panels.append(found[0])
-            known.add(found[0])
-            dual.add_panel(found[0])
-            if time.monotonic() > deadline:
-                break
-        weights, ceiling, value = dual.solve(interior=True)
+            else:
+                interior = True  # converged by simplex: check the interior duals before fixing anyone
         newly = [n for n in unfixed if weights[n] > FIX_THRESHOLD] or [max(unfixed, key=lambda n: weights[n])]
         for n in newly:
             fixed[n] = max(value, 0.0)
