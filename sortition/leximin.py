@@ -13,7 +13,7 @@ from sortition.solver import DualLP, PanelOracle, solve_distribution
 
 IMPROVEMENT = 5e-4  # a new panel must raise the dual constraint by this much to be added
 FIX_THRESHOLD = 1e-6  # dual weight above which a person's probability is fixed in the round
-FIXED_SLACK = 1e-5  # how far below its fixed value a probability may end, for numerical safety
+FIXED_SLACK = 1e-5  # how far below a round's optimum its people are fixed, for numerical safety
 
 
 @dataclass
@@ -97,10 +97,12 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
                 interior = True  # converged by simplex: check the interior duals before fixing anyone
         newly = [n for n in unfixed if weights[n] > FIX_THRESHOLD] or [max(unfixed, key=lambda n: weights[n])]
         for n in newly:
-            fixed[n] = max(value, 0.0)
+            # a hair below the optimum: interior-point values can overshoot by ~1e-7, and fixing
+            # above what the panels allow would make the next round's dual unbounded
+            fixed[n] = max(value - FIXED_SLACK, 0.0)
         rounds += 1
 
-    lower = [max(fixed.get(n, 0.0) - FIXED_SLACK, 0.0) for n in range(size)]
+    lower = [fixed.get(n, 0.0) for n in range(size)]
     lifted = {n for n in range(size) if n not in fixed} or set(range(size))
     probabilities = solve_distribution(panels, size, lower, lifted)
     if probabilities is None:
