@@ -9,7 +9,7 @@ import random
 import time
 from dataclasses import dataclass, field
 
-from sortition.solver import DualLP, PanelOracle, solve_distribution
+from sortition.solver import CoverageLP, PanelOracle
 
 IMPROVEMENT = 5e-4  # a new panel must raise the dual constraint by this much to be added
 FIX_THRESHOLD = 1e-6  # dual weight above which a person's probability is fixed in the round
@@ -70,7 +70,11 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
     if not panels:
         raise ValueError("no panel meets the quotas")
     known = set(panels)
-    fixed = dict.fromkeys(never, 0.0)
+    lp = CoverageLP(size, panels)
+    fixed = {}
+    for n in never:
+        fixed[n] = 0.0
+        lp.fix(n, 0.0)
     notes, rounds = [], 0
     while len(fixed) < size:
         if time.monotonic() > deadline:
@@ -80,16 +84,19 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
             )
             break
         unfixed = [n for n in range(size) if n not in fixed]
-        dual = DualLP(size, panels, fixed, unfixed)
         interior = False
         while True:
-            weights, ceiling, value = dual.solve(interior=interior)
-            found = oracle.best_panel(weights)
-            improving = found is not None and found[1] > ceiling + IMPROVEMENT and found[0] not in known
+            weights, ceiling, value = lp.solve(interior=interior)
+            improving = [
+                panel
+                for panel, weight in oracle.good_panels(weights) or []
+                if weight > ceiling + IMPROVEMENT and panel not in known and instance.respects_quotas(panel)
+            ]
             if improving:
-                panels.append(found[0])
-                known.add(found[0])
-                dual.add_panel(found[0])
+                for panel in improving:
+                    panels.append(panel)
+                    known.add(panel)
+                    lp.add_panel(panel)
                 interior = False
             elif interior or time.monotonic() > deadline:
                 break
@@ -98,16 +105,13 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
         newly = [n for n in unfixed if weights[n] > FIX_THRESHOLD] or [max(unfixed, key=lambda n: weights[n])]
         for n in newly:
             # a hair below the optimum: interior-point values can overshoot by ~1e-7, and fixing
-            # above what the panels allow would make the next round's dual unbounded
+            # above what the panels allow would make the next round infeasible
             fixed[n] = max(value - FIXED_SLACK, 0.0)
+            lp.fix(n, fixed[n])
         rounds += 1
 
-    lower = [fixed.get(n, 0.0) for n in range(size)]
-    lifted = {n for n in range(size) if n not in fixed} or set(range(size))
-    probabilities = solve_distribution(panels, size, lower, lifted)
-    if probabilities is None:
-        lower = [max(value - 10 * FIXED_SLACK, 0.0) for value in lower]
-        probabilities = solve_distribution(panels, size, lower, lifted)
+    lp.solve()
+    probabilities = lp.distribution()
     kept = [(p, q) for p, q in zip(panels, probabilities, strict=True) if q > 1e-9]
     panels, probabilities = [p for p, _q in kept], [q for _p, q in kept]
     total = sum(probabilities)

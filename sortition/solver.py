@@ -44,7 +44,10 @@ class PanelOracle:
         n = len(instance.respondents)
         self.highs = quiet_highs()
         self.highs.setOptionValue("time_limit", float(time_limit))
-        self.highs.setOptionValue("mip_rel_gap", 1e-6)
+        # gaps well under leximin.IMPROVEMENT: enough to tell whether a panel improves the dual
+        self.highs.setOptionValue("mip_rel_gap", 1e-4)
+        self.highs.setOptionValue("mip_abs_gap", 1e-5)
+        self.highs.setOptionValue("mip_improving_solution_save", True)
         self.highs.addVars(n, np.zeros(n), np.ones(n))
         self.highs.changeColsIntegrality(n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n))
         rows = [(instance.panel_size, instance.panel_size, list(range(n)), [1.0] * n)]
@@ -59,6 +62,11 @@ class PanelOracle:
 
     def best_panel(self, weights, required=None):
         """(panel as a sorted tuple of positions, its weight), or None when no panel fits."""
+        found = self.good_panels(weights, required)
+        return found[0] if found else None
+
+    def good_panels(self, weights, required=None):
+        """The best panel first, then the other improving panels the search met, with their weights."""
         self.highs.changeColsCost(self.size, np.arange(self.size, dtype=np.int32), np.asarray(weights, dtype=float))
         if required is not None:
             self.highs.changeColBounds(required, 1.0, 1.0)
@@ -68,67 +76,52 @@ class PanelOracle:
             if status != highspy.HighsModelStatus.kOptimal:
                 return None
             values = self.highs.getSolution().col_value
+            saved = self.highs.getSavedMipSolutions()
         finally:
             if required is not None:
                 self.highs.changeColBounds(required, 0.0, 1.0)
-        panel = tuple(n for n in range(self.size) if values[n] > 0.5)
-        return panel, float(sum(weights[n] for n in panel))
+        panels = [tuple(n for n in range(self.size) if values[n] > 0.5)]
+        panels += [tuple(n for n in range(self.size) if s.col_value[n] > 0.5) for s in saved]
+        unique = list(dict.fromkeys(panels))
+        return [(panel, float(sum(weights[n] for n in panel))) for panel in unique]
 
 
-def solve_distribution(panels, size, lower_bounds, lifted):
-    """Probabilities over ``panels`` that give person n at least ``lower_bounds[n]``, plus ``t`` for
-    everyone in ``lifted``, with ``t`` as large as possible (MAXIMIN over ``lifted``)."""
-    highs = quiet_highs()
-    count = len(panels)
-    highs.addVars(count + 1, np.zeros(count + 1), np.array([INF] * count + [1.0]))
-    highs.changeColCost(count, 1.0)
-    highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
-    covering = [[] for _ in range(size)]
-    for column, panel in enumerate(panels):
-        for n in panel:
-            covering[n].append(column)
-    rows = [(1.0, 1.0, list(range(count)), [1.0] * count)]
-    for n in range(size):
-        if n in lifted:
-            rows.append((lower_bounds[n], INF, covering[n] + [count], [1.0] * len(covering[n]) + [-1.0]))
-        else:
-            rows.append((lower_bounds[n], INF, covering[n], [1.0] * len(covering[n])))
-    add_rows(highs, rows)
-    highs.run()
-    if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        return None
-    values = np.clip(np.array(highs.getSolution().col_value[:count]), 0.0, None)
-    return values / values.sum()
+class CoverageLP:
+    """max z  s.t.  Σ_{P∋n} p_P ≥ z for unfixed n,  Σ_{P∋n} p_P ≥ f_n for fixed n,  Σ p_P = 1,  p ≥ 0.
 
-
-class DualLP:
-    """The dual of "maximise the smallest probability among the unfixed people" over known panels.
-
-    min ŷ − Σ_fixed f_n·y_n  s.t.  Σ_{n∈P} y_n ≤ ŷ for every panel P,  Σ_unfixed y_n = 1,  y ≥ 0.
-    Column generation re-solves it by warm-started simplex; the last solve of a round uses
-    interior point without crossover, so the dual weights spread over every person whose
-    probability cannot rise and many are fixed in one round.
+    Panels are columns, so column generation adds a column and the simplex restarts from
+    the previous basis; fixing people changes their rows in place, so rounds share it too.
+    The row duals are the weights y of the pricing problem. The last solve of a round uses
+    interior point without crossover, whose duals spread over every person whose
+    probability cannot rise, so many are fixed in one round.
     """
 
-    def __init__(self, size, panels, fixed, unfixed):
+    def __init__(self, size, panels):
         self.size = size
+        self.panels = []
         self.highs = quiet_highs()
+        self.highs.setOptionValue("presolve", "off")
         self.highs.setOptionValue("run_crossover", "off")
-        lower = np.array([0.0] * size + [-INF])
-        upper = np.array([INF] * (size + 1))
-        self.highs.addVars(size + 1, lower, upper)
-        costs = np.array([-fixed.get(n, 0.0) for n in range(size)] + [1.0])
-        self.highs.changeColsCost(size + 1, np.arange(size + 1, dtype=np.int32), costs)
-        self.highs.changeObjectiveSense(highspy.ObjSense.kMinimize)
-        add_rows(self.highs, [(1.0, 1.0, list(unfixed), [1.0] * len(unfixed))])
+        self.highs.setOptionValue("simplex_strategy", 4)  # primal simplex: a new column keeps the basis feasible
+        self.highs.addVar(0.0, 1.0)
+        self.highs.changeColCost(0, 1.0)
+        self.highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        rows = [(0.0, INF, [0], [-1.0]) for _ in range(size)] + [(1.0, 1.0, [], [])]
+        add_rows(self.highs, rows)
         for panel in panels:
             self.add_panel(panel)
 
     def add_panel(self, panel):
-        add_rows(self.highs, [(-INF, 0.0, list(panel) + [self.size], [1.0] * len(panel) + [-1.0])])
+        indices = np.array(list(panel) + [self.size], dtype=np.int32)
+        self.highs.addCol(0.0, 0.0, INF, len(indices), indices, np.ones(len(indices)))
+        self.panels.append(panel)
+
+    def fix(self, n, value):
+        self.highs.changeCoeff(n, 0, 0.0)
+        self.highs.changeRowBounds(n, value, INF)
 
     def solve(self, interior=False):
-        """(weights y, ŷ, objective value)."""
+        """(weights y, the largest Σ y over known panels, objective z)."""
         self.highs.setOptionValue("solver", "ipm" if interior else "simplex")
         self.highs.run()
         status = self.highs.getModelStatus()
@@ -138,7 +131,15 @@ class DualLP:
             self.highs.run()
             status = self.highs.getModelStatus()
         if status != highspy.HighsModelStatus.kOptimal:
-            raise RuntimeError(f"the dual LP could not be solved: {self.highs.modelStatusToString(status)}")
-        values = np.array(self.highs.getSolution().col_value)
-        weights = np.clip(values[: self.size], 0.0, None)
-        return weights, float(values[self.size]), float(self.highs.getInfo().objective_function_value)
+            raise RuntimeError(
+                f"the LP over known panels could not be solved: {self.highs.modelStatusToString(status)}"
+            )
+        solution = self.highs.getSolution()
+        weights = np.abs(np.array(solution.row_dual[: self.size]))
+        ceiling = max(float(weights[list(panel)].sum()) for panel in self.panels)
+        return weights, ceiling, float(self.highs.getInfo().objective_function_value)
+
+    def distribution(self):
+        """Panel probabilities of the last solve."""
+        values = np.clip(np.array(self.highs.getSolution().col_value[1:]), 0.0, None)
+        return values / values.sum()
