@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from registrations import exports, services
@@ -80,11 +81,10 @@ def session_registrations(request, pk):
     return TemplateResponse(request, "registrations/admin/session_registrations.html", context)
 
 
+@require_POST
 def update_registration(request, pk):
     """Attendance and moves, one registration at a time (POST from the list)."""
     require(request, CHANGE)
-    if request.method != "POST":
-        raise PermissionDenied
     registration = get_object_or_404(Registration, pk=pk)
     action = request.POST.get("action")
     try:
@@ -100,15 +100,16 @@ def update_registration(request, pk):
     return redirect("registrations_admin:session", registration.session_id)
 
 
+@require_POST
 def message_registrants(request, pk):
     require(request, CHANGE)
     session = get_object_or_404(Session, pk=pk)
-    form = MessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = MessageForm(request.POST)
+    if form.is_valid():
         recipients = Registration.objects.active().filter(session=session)
         for registration in recipients:
             services.notify(registration, NotificationKind.MESSAGE, **form.cleaned_data)
         messages.success(request, _("Message queued for %(count)s people.") % {"count": len(recipients)})
-    elif request.method == "POST":
+    else:
         messages.error(request, _("The message needs a subject and a text."))
     return redirect("registrations_admin:session", session.pk)

@@ -37,7 +37,6 @@ def session_detail(request, pk):
                 messages.success(request, outcome_message(registration))
             return redirect(session.get_absolute_url() + "#registration")
         session = displayed_session(pk, locale)
-        form.session = session
     else:
         session = displayed_session(pk, locale)
         form = RegistrationForm(session=session, user=user, locale=locale)
