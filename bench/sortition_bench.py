@@ -51,7 +51,7 @@ def generate(pool, panel, categories, seed):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--legacy-samples", type=int, default=300)
+    parser.add_argument("--legacy-samples", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     lines = [

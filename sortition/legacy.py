@@ -15,50 +15,44 @@ class DeadEnd(Exception):
 
 
 def draw_once(instance, rng):
-    people = set(range(len(instance.respondents)))
-    counts = {(q.category, q.value): 0 for q in instance.quotas}
     quotas = {(q.category, q.value): q for q in instance.quotas}
+    available = {key: set(instance.members(quota)) for key, quota in quotas.items()}
+    keys_of = [[(c, v) for c, v in r.features.items() if (c, v) in quotas] for r in instance.respondents]
+    household_of = [r.household for r in instance.respondents]
+    people = set(range(len(instance.respondents)))
+    counts = dict.fromkeys(quotas, 0)
     panel = []
-    households_taken = set()
+
+    def remove(n):
+        people.discard(n)
+        for key in keys_of[n]:
+            available[key].discard(n)
+
     while len(panel) < instance.panel_size:
         if not people:
             raise DeadEnd
         urgency = []
         for key, quota in quotas.items():
-            available = [n for n in people if instance.respondents[n].features.get(key[0]) == key[1]]
             missing = quota.min - counts[key]
-            if missing > len(available):
+            if missing > len(available[key]):
                 raise DeadEnd
-            if available and missing > 0:
-                urgency.append((missing / len(available), key, available))
-        if urgency:
-            _ratio, _key, candidates = max(urgency, key=lambda item: (item[0], item[1]))
-        else:
-            candidates = sorted(people)
+            if missing > 0:
+                urgency.append((missing / len(available[key]), key))
+        candidates = available[max(urgency)[1]] if urgency else people
         chosen = rng.choice(sorted(candidates))
         panel.append(chosen)
-        respondent = instance.respondents[chosen]
-        for category, value in respondent.features.items():
-            if (category, value) in counts:
-                counts[(category, value)] += 1
-        if instance.one_per_household and respondent.household:
-            households_taken.add(respondent.household)
-        people.discard(chosen)
-        people = {n for n in people if fits(instance, n, counts, quotas, households_taken)}
+        remove(chosen)
+        for key in keys_of[chosen]:
+            counts[key] += 1
+            if counts[key] >= quotas[key].max:
+                for n in list(available[key]):
+                    remove(n)
+        if instance.one_per_household and household_of[chosen]:
+            for n in [n for n in people if household_of[n] == household_of[chosen]]:
+                remove(n)
     if not instance.respects_quotas(panel):
         raise DeadEnd
     return tuple(sorted(panel))
-
-
-def fits(instance, n, counts, quotas, households_taken):
-    respondent = instance.respondents[n]
-    if instance.one_per_household and respondent.household in households_taken:
-        return False
-    for category, value in respondent.features.items():
-        key = (category, value)
-        if key in quotas and counts[key] >= quotas[key].max:
-            return False
-    return True
 
 
 def legacy_panel(instance, rng, attempts=200):
