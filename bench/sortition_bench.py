@@ -25,7 +25,7 @@ from sortition.model import Instance, Quota, Respondent  # noqa: E402
 
 # (pool size, panel size, number of categories)
 INSTANCES = [(200, 17, 3), (312, 35, 6), (300, 17, 6), (1000, 30, 4), (2000, 17, 3), (600, 100, 3)]
-BUDGET = 240.0  # seconds of LEXIMIN before it falls back to MAXIMIN over the panels found
+BUDGET = 120.0  # seconds of LEXIMIN before it falls back to MAXIMIN over the panels found
 
 
 def generate(pool, panel, categories, seed):

@@ -38,7 +38,7 @@ def initial_panels(instance, oracle, seed, budget, deadline):
     size = len(instance.respondents)
     rng = random.Random(seed)
     panels, covered = [], set()
-    while len(covered) < size and len(panels) < budget and time.monotonic() < deadline:
+    while len(covered) < size and len(panels) < budget and (not panels or time.monotonic() < deadline):
         weights = [(0.0 if n in covered else 1.0) + rng.random() * 1e-3 for n in range(size)]
         found = oracle.best_panel(weights)
         if found is None:
@@ -84,7 +84,7 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
             )
             break
         unfixed = [n for n in range(size) if n not in fixed]
-        interior = False
+        interior = converged = False
         while True:
             weights, ceiling, value = lp.solve(interior=interior)
             improving = [
@@ -92,16 +92,21 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
                 for panel, weight in oracle.good_panels(weights) or []
                 if weight > ceiling + IMPROVEMENT and panel not in known and instance.respects_quotas(panel)
             ]
+            if time.monotonic() > deadline:
+                break
             if improving:
                 for panel in improving:
                     panels.append(panel)
                     known.add(panel)
                     lp.add_panel(panel)
                 interior = False
-            elif interior or time.monotonic() > deadline:
+            elif interior:
+                converged = True
                 break
             else:
                 interior = True  # converged by simplex: check the interior duals before fixing anyone
+        if not converged:
+            continue  # out of time mid-round: fix nobody on unconverged duals; the loop head says so
         newly = [n for n in unfixed if weights[n] > FIX_THRESHOLD] or [max(unfixed, key=lambda n: weights[n])]
         for n in newly:
             # a hair below the optimum: interior-point values can overshoot by ~1e-7, and fixing

@@ -39,7 +39,7 @@ def add_rows(highs, rows):
 class PanelOracle:
     """Finds the feasible panel of largest total weight (one integer program, costs changed per call)."""
 
-    def __init__(self, instance, time_limit=30.0):
+    def __init__(self, instance, time_limit=10.0):
         self.instance = instance
         n = len(instance.respondents)
         self.highs = quiet_highs()

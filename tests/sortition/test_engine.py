@@ -157,3 +157,12 @@ def test_infeasible_quotas_are_explained_with_numbers():
     assert problems == [
         "age=young: min 1 cannot be met together with the other quotas; lowering it by 1 would make a panel possible"
     ]
+
+
+def test_out_of_time_falls_back_to_maximin_and_says_so():
+    instance = small_instance(3, size=12)
+    distribution = leximin(instance, time_budget=0)
+    assert distribution.algorithm == "maximin-fallback"
+    assert "time budget" in distribution.notes[0]
+    assert sum(distribution.probabilities) == pytest.approx(1)
+    assert all(instance.respects_quotas(panel) for panel in distribution.panels)
