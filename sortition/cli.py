@@ -17,7 +17,7 @@ from sortition import __version__
 from sortition.feasibility import explain
 from sortition.files import InputError, read_categories, read_respondents
 from sortition.legacy import legacy
-from sortition.leximin import leximin
+from sortition.leximin import Distribution, leximin
 from sortition.lottery import lottery_hash, pick, round_to_lottery, sample
 from sortition.model import Instance, Quota, Respondent
 
@@ -156,9 +156,6 @@ def verify(args):
         if abs(marginals[index[respondent_id]] - reported) > 1e-6:
             failures.append(f"the probability reported for {respondent_id} does not follow from the distribution")
             break
-
-    from sortition.leximin import Distribution
-
     distribution = Distribution(panels, probabilities, marginals, record["algorithm"])
     lottery = record.get("lottery")
     if lottery:
