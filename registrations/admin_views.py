@@ -46,7 +46,9 @@ def session_registrations(request, pk):
 
     export = request.GET.get("export")
     if export in {"csv", "xlsx"}:
-        data = exports.as_csv(registrations, private) if export == "csv" else exports.as_xlsx(registrations, private)
+        positions = services.waitlist_positions(session.pk)
+        write = exports.as_csv if export == "csv" else exports.as_xlsx
+        data = write(registrations, positions, private)
         content_type = {
             "csv": "text/csv; charset=utf-8",
             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -65,8 +67,9 @@ def session_registrations(request, pk):
     )
     other_sessions = Session.objects.exclude(pk=session.pk).upcoming().for_display(locale)
     listed = list(registrations.order_by("status", "seat", "waitlisted_at", "pk"))
+    positions = services.waitlist_positions(session.pk)
     for registration in listed:
-        registration.position = services.waitlist_position(registration)
+        registration.position = positions.get(registration.pk)
     context = {
         "session": session,
         "registrations": listed,

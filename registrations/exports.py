@@ -7,8 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from registrations.services import waitlist_position
-
 
 def columns(private):
     headers = [_("Name"), _("Email"), _("Status"), _("Seat"), _("Waiting list"), _("Language"), _("District")]
@@ -18,14 +16,14 @@ def columns(private):
     return headers
 
 
-def rows(registrations, private):
+def rows(registrations, positions, private):
     for registration in registrations:
         row = [
             registration.name,
             registration.email,
             registration.get_status_display(),
             registration.seat or "",
-            waitlist_position(registration) or "",
+            positions.get(registration.pk, ""),
             registration.language,
             str(registration.district or ""),
             registration.children,
@@ -43,20 +41,20 @@ def safe_cell(value):
     return value
 
 
-def as_csv(registrations, private):
+def as_csv(registrations, positions, private):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(columns(private))
-    writer.writerows(rows(registrations, private))
+    writer.writerows(rows(registrations, positions, private))
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def as_xlsx(registrations, private):
+def as_xlsx(registrations, positions, private):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Registrations")[:31]
     sheet.append(columns(private))
-    for row in rows(registrations, private):
+    for row in rows(registrations, positions, private):
         sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)

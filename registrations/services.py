@@ -73,6 +73,12 @@ def waitlist_position(registration):
     return ahead.count() + 1
 
 
+def waitlist_positions(session_id):
+    """Every waiting person's position in one query: {registration pk: position}."""
+    waiting = Registration.objects.waiting().filter(session_id=session_id).values_list("pk", flat=True)
+    return {pk: position for position, pk in enumerate(waiting, start=1)}
+
+
 def notify(registration, kind, **fields):
     notification = Notification.objects.create(registration=registration, kind=kind, **fields)
     notifications.send_after_commit(notification)

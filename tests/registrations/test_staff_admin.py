@@ -94,3 +94,22 @@ def test_session_listing_shows_registration_counts(client, booked):
     response = client.get("/admin/sessions/")
     assert response.status_code == 200
     assert f'href="/admin/session-registrations/{booked[0].pk}/"' in response.content.decode()
+
+
+def test_staff_list_and_export_queries_do_not_grow(admin_client, make_session, django_assert_max_num_queries):
+    from tests.registrations.conftest import guest
+
+    session = make_session(capacity=3)
+    for n in range(5):
+        services.register(session, guest(n))
+    url = f"/admin/session-registrations/{session.pk}/"
+    admin_client.get(url)
+    with django_assert_max_num_queries(60) as few:
+        admin_client.get(url)
+    for n in range(5, 40):
+        services.register(session, guest(n))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = admin_client.get(url)
+    assert "(37)" in response.content.decode(), "the last person waiting shows position 37"
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        admin_client.get(url + "?export=csv")
