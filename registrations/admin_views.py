@@ -95,7 +95,8 @@ def update_registration(request, pk):
             services.mark_attendance(registration, attended=action == "attended")
             messages.success(request, _("Attendance saved for %(name)s.") % {"name": registration.name})
         elif action == "move":
-            target = get_object_or_404(Session, pk=request.POST.get("target"))
+            target_id = request.POST.get("target", "")
+            target = get_object_or_404(Session, pk=int(target_id) if target_id.isdigit() else 0)
             services.move(registration, target)
             messages.success(request, _("%(name)s was moved to the other session.") % {"name": registration.name})
     except services.RegistrationError as error:

@@ -80,6 +80,14 @@ def test_attendance_and_moves(client, booked, make_session):
     assert other.registrations.get().name == waiting.name
 
 
+def test_a_garbled_move_target_is_a_404_not_a_crash(admin_client, booked):
+    url = f"/admin/session-registrations/registration/{booked[2].pk}/"
+    for target in ("abc", "", "-1", "99999"):
+        assert admin_client.post(url, {"action": "move", "target": target}, follow=True).status_code == 404
+    booked[2].refresh_from_db()
+    assert booked[2].status == "waitlisted"
+
+
 def test_organisers_cannot_change_registrations(client, booked):
     seated = booked[1]
     client.force_login(staff(roles.ORGANISERS))
