@@ -17,7 +17,7 @@ from sortition import __version__
 from sortition.feasibility import explain
 from sortition.files import InputError, read_categories, read_respondents
 from sortition.legacy import legacy
-from sortition.leximin import Distribution, leximin
+from sortition.leximin import Distribution, leximin, marginals_of
 from sortition.lottery import lottery_hash, pick, round_to_lottery, sample
 from sortition.model import Instance, Quota, Respondent
 
@@ -148,10 +148,7 @@ def verify(args):
     broken = [p for p in panels if not instance.respects_quotas(p)]
     if broken:
         failures.append(f"{len(broken)} panel(s) of the distribution break the quotas")
-    marginals = [0.0] * len(instance.respondents)
-    for panel, probability in zip(panels, probabilities, strict=True):
-        for n in panel:
-            marginals[n] += probability
+    marginals = marginals_of(panels, probabilities, len(instance.respondents))
     for respondent_id, reported in record["probabilities"].items():
         if abs(marginals[index[respondent_id]] - reported) > 1e-6:
             failures.append(f"the probability reported for {respondent_id} does not follow from the distribution")

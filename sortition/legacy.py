@@ -7,7 +7,7 @@ random, then drop everyone who would break a maximum. Restart on a dead end.
 
 import random
 
-from sortition.leximin import Distribution
+from sortition.leximin import Distribution, marginals_of
 
 
 class DeadEnd(Exception):
@@ -73,9 +73,6 @@ def legacy(instance, seed=0, samples=2000):
         tallies[panel] = tallies.get(panel, 0) + 1
     panels = list(tallies)
     probabilities = [tallies[p] / samples for p in panels]
-    marginals = [0.0] * len(instance.respondents)
-    for panel, probability in zip(panels, probabilities, strict=True):
-        for n in panel:
-            marginals[n] += probability
+    marginals = marginals_of(panels, probabilities, len(instance.respondents))
     notes = [f"probabilities estimated from {samples} greedy draws"]
     return Distribution(panels, probabilities, marginals, "legacy", notes)
