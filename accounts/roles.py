@@ -23,8 +23,9 @@ MODEL_PERMISSIONS = {
         ),
         "registrations.view_registration",
         "registrations.change_registration",
+        "comments.answer_questions",
     ],
-    MODERATORS: [ACCESS_ADMIN],
+    MODERATORS: [ACCESS_ADMIN, "comments.moderate_comments"],
     ORGANISERS: [
         ACCESS_ADMIN,
         "workshops.view_session",
@@ -32,6 +33,7 @@ MODEL_PERMISSIONS = {
         "workshops.view_theme",
         "workshops.view_territory",
         "workshops.view_district",
+        "comments.answer_questions",
     ],
 }
 

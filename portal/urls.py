@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.search, name="search"),
     path("sessions/", include("registrations.urls")),
+    path("comments/", include("comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

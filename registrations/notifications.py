@@ -8,14 +8,13 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Locale
 
+from portal.emails import absolute, compose
 from registrations import tokens
 
 logger = logging.getLogger(__name__)
@@ -64,10 +63,6 @@ def record_failure(notification, error, now):
     logger.warning("Email %s failed (attempt %s): %s", notification.pk, notification.attempts, error)
 
 
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def build_email(notification):
     from registrations.calendars import make_calendar
     from registrations.services import waitlist_position
@@ -90,20 +85,9 @@ def build_email(notification):
             ),
             "cancel_url": absolute(reverse("registrations:cancel", args=[tokens.make_token(registration, "cancel")])),
         }
-        subject, _blank, body = render_to_string(f"registrations/email/{notification.kind}.txt", context).partition(
-            "\n"
-        )
-        subject = " ".join(subject.split())
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=body.strip() + "\n",
-            to=[registration.email],
-            headers={"Auto-Submitted": "auto-generated"},
-        )
-        html = render_to_string("registrations/email/layout.html", {"subject": subject, "body": body.strip()})
-        message.attach_alternative(html, "text/html")
+        message = compose(f"registrations/email/{notification.kind}.txt", context, to=[registration.email])
         if notification.kind in WITH_CALENDAR:
-            ics = make_calendar([session], subject, language, absolute(""))
+            ics = make_calendar([session], message.subject, language, absolute(""))
             message.attach("session.ics", ics, "text/calendar; method=PUBLISH")
     return message
 

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
+    "django_comments_xtd",
+    "django_comments",
+    "comments",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -183,6 +186,16 @@ REGISTRATION_HOLD_MINUTES = int(os.environ.get("REGISTRATION_HOLD_MINUTES", "30"
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "365"))
 REGISTRATION_REMINDER_HOURS = 48
 EMAIL_RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 720]
+
+# Comments (django-comments-xtd, attached to one Discussion per translated page)
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "comments.models.PortalComment"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 3  # a comment, then up to three levels of replies
+COMMENTS_XTD_CONFIRM_EMAIL = False  # only signed-in residents with a verified email post
+COMMENT_MAX_LENGTH = 3000
+COMMENTS_EDIT_MINUTES = 15
+COMMENTS_POSTS_PER_MINUTE = 5
+COMMENTS_REPORTS_TO_HIDE = int(os.environ.get("COMMENTS_REPORTS_TO_HIDE", "3"))
 
 # Search: the database backend by default; Elasticsearch/OpenSearch by configuration.
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")

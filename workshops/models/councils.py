@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from comments.pages import DiscussionMixin
 from workshops.models.listing import ListingPage
 
 
@@ -30,7 +31,7 @@ class CouncilMemberBlock(blocks.StructBlock):
         label = _("Member")
 
 
-class CouncilPage(Page):
+class CouncilPage(DiscussionMixin, Page):
     territory = models.ForeignKey(
         "workshops.Territory",
         verbose_name=_("territory"),
@@ -59,6 +60,7 @@ class CouncilPage(Page):
         FieldPanel("members"),
         FieldPanel("contact_email"),
     ]
+    settings_panels = Page.settings_panels + DiscussionMixin.discussion_panels
     search_fields = Page.search_fields + [
         index.SearchField("description"),
         index.SearchField("how_to_take_part"),

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from comments.pages import DiscussionMixin
 from home.blocks import BodyBlock
 from workshops.models.listing import ListingPage
 from workshops.panels import SessionsPanel
@@ -59,7 +60,7 @@ class WorkshopIndexPage(ListingPage):
         verbose_name = _("workshop index page")
 
 
-class WorkshopPage(Page):
+class WorkshopPage(DiscussionMixin, Page):
     topic = models.CharField(
         _("topic"),
         max_length=255,
@@ -127,6 +128,8 @@ class WorkshopPage(Page):
         FieldPanel("body"),
         SessionsPanel(),
     ]
+    settings_panels = Page.settings_panels + DiscussionMixin.discussion_panels
+    accepts_questions = True
     search_fields = Page.search_fields + [
         index.SearchField("topic", boost=2),
         index.SearchField("city_expectations"),

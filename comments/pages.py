@@ -1,0 +1,19 @@
+"""What a page type needs to carry a public discussion: inherit ``DiscussionMixin``."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class DiscussionMixin(models.Model):
+    comments_open = models.BooleanField(
+        _("open to comments"),
+        default=True,
+        help_text=_("Residents can comment and reply. Closing keeps what was already written visible."),
+    )
+
+    accepts_questions = False  # page types that take moderated questions set this to True
+    discussion_panels = [FieldPanel("comments_open")]
+
+    class Meta:
+        abstract = True

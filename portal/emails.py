@@ -1,0 +1,29 @@
+"""One way to write an email: a text template whose first line is the subject.
+
+The body is sent as plain text and, wrapped in the shared layout, as HTML, so
+every email of the portal looks the same and is translated the same way.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def absolute(path):
+    """A full URL for links in emails, which have no request to build one from."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def compose(template_name, context, to, headers=None):
+    """Render ``template_name`` in the active language into a text + HTML email."""
+    subject, _blank, body = render_to_string(template_name, context).partition("\n")
+    subject = " ".join(subject.split())
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body.strip() + "\n",
+        to=to,
+        headers={"Auto-Submitted": "auto-generated", **(headers or {})},
+    )
+    html = render_to_string("emails/layout.html", {"subject": subject, "body": body.strip()})
+    message.attach_alternative(html, "text/html")
+    return message

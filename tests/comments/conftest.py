@@ -1,0 +1,66 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.utils import translation
+
+from comments import emails, services
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def send_emails_at_once(monkeypatch):
+    """Tests run in a transaction that never commits: send where production waits for the commit."""
+    monkeypatch.setattr(
+        emails,
+        "send_later",
+        lambda template, comment, recipient_id, **data: emails.send_comment_email.enqueue(
+            template, comment.pk, recipient_id, data
+        ),
+    )
+
+
+@pytest.fixture
+def resident(db):
+    def make(name="Camille", language="fr", **fields):
+        user = factories.UserFactory(display_name=name, preferred_language=language, **fields)
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def workshop(site_tree):
+    return site_tree["workshops"]["fr"]
+
+
+@pytest.fixture
+def say(workshop):
+    """Post as ``user`` on the workshop, through the service."""
+
+    def post(user, text="Bonne idée", page=None, **fields):
+        return services.post(user, page or workshop, services.Post(text=text, **fields))
+
+    return post
+
+
+@pytest.fixture
+def moderator(resident):
+    from django.contrib.auth.models import Group
+
+    user = resident("Modératrice", username="moderatrice")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def outbox():
+    mail.outbox.clear()
+    return mail.outbox
+
+
+@pytest.fixture(autouse=True)
+def in_french():
+    """Services run outside requests here; give them the site's default language."""
+    with translation.override("fr"):
+        yield
