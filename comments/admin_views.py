@@ -84,7 +84,8 @@ def queue(request):
     require(request, MODERATE)
     tab = request.GET.get("tab") if request.GET.get("tab") in TABS else "reported"
     if request.method == "POST":
-        return _apply(request, PortalComment.objects.filter(pk__in=request.POST.getlist("items")), tab)
+        chosen = [pk for pk in request.POST.getlist("items") if pk.isdigit() and len(pk) < 12]
+        return _apply(request, PortalComment.objects.filter(pk__in=chosen))
     page = Paginator(queue_items(tab), PER_PAGE).get_page(request.GET.get("p"))
     context = {
         "tab": tab,
@@ -104,7 +105,7 @@ def item(request, pk):
     require(request, MODERATE)
     comment = get_object_or_404(PortalComment.objects.select_related("user", "discussion"), pk=pk)
     if request.method == "POST":
-        return _apply(request, PortalComment.objects.filter(pk=comment.pk), None)
+        return _apply(request, PortalComment.objects.filter(pk=comment.pk))
     [comment] = with_context([comment])
     all_reports = comment.reports.select_related("reporter").order_by("-created_at")
     block = services.block_in_force(comment.user) if comment.user_id else None
@@ -112,7 +113,7 @@ def item(request, pk):
     return TemplateResponse(request, "comments/admin/item.html", context)
 
 
-def _apply(request, comments, tab):
+def _apply(request, comments):
     ids = [str(pk) for pk in comments.values_list("pk", flat=True)]
     form = ModerationForm(request.POST, item_ids=[int(pk) for pk in ids])
     back = request.get_full_path()

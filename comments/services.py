@@ -192,13 +192,13 @@ def toggle_like(user, comment):
 
 def report(user, comment, reason, details=""):
     """Record one resident's report; enough distinct reporters hide the item until a moderator decides."""
-    if comment.status not in (Status.PUBLISHED, Status.AUTO_HIDDEN):
-        raise Refused(_("This has been removed already; there is nothing left to report."))
-    if comment.user_id == user.pk:
-        raise Refused(_("You cannot report what you wrote yourself."))
     refuse_if_blocked(user)
     with transaction.atomic():
         comment = PortalComment.objects.select_for_update().get(pk=comment.pk)
+        if comment.status not in (Status.PUBLISHED, Status.AUTO_HIDDEN):
+            raise Refused(_("This has been removed already; there is nothing left to report."))
+        if comment.user_id == user.pk:
+            raise Refused(_("You cannot report what you wrote yourself."))
         try:
             with transaction.atomic():
                 Report.objects.create(comment=comment, reporter=user, reason=reason, details=details)

@@ -1,3 +1,4 @@
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import TemplateView
 
@@ -10,3 +11,9 @@ class RobotsView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["sitemap_url"] = self.request.build_absolute_uri(reverse("sitemap"))
         return context
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token: explain, and hand back what was typed."""
+    typed = request.POST.get("text", "") if request.method == "POST" else ""
+    return render(request, "403_csrf.html", {"typed": typed[:20000]}, status=403)

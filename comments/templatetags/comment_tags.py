@@ -38,8 +38,9 @@ def discussion_section(context):
     discussion = threads.discussion_for(page)
     key = None
     if not request.user.is_authenticated:
-        version = discussion.version if discussion else 0
-        parts = (page.pk, version, get_language(), sort, which, focus, page_number)
+        version = (discussion.pk, discussion.version) if discussion else ("new", 0)
+        published = page.last_published_at.timestamp() if page.last_published_at else ""
+        parts = (page.pk, published, *version, get_language(), sort, which, focus, page_number)
         key = "discussion:" + ":".join(map(str, parts))
         cached = cache.get(key)
         if cached is not None:
