@@ -52,7 +52,9 @@ class CommentForm(forms.Form):
 
 class QuestionForm(forms.Form):
     text = TextField(label=_("Your question"))
-    session = forms.TypedChoiceField(label=_("About a session (optional)"), required=False, coerce=int, empty_value=None)
+    session = forms.TypedChoiceField(
+        label=_("About a session (optional)"), required=False, coerce=int, empty_value=None
+    )
     website = Honeypot()
 
     def __init__(self, *args, sessions=(), **kwargs):

@@ -251,4 +251,3 @@ def _as_json(request, comment):
         "edited": comment.edited_at.isoformat() if comment.edited_at else None,
         "url": request.build_absolute_uri(reverse("comments:permalink", args=[comment.pk])),
     }
-

@@ -69,7 +69,9 @@ def discussion_section(context):
         if draft["parent"] not in replyable:
             draft["parent"] = None  # the comment is gone: give the text back in the main form
     if page.accepts_questions:
-        section["answered"], section["waiting"] = threads.questions(discussion, viewer, which) if discussion else ([], [])
+        section["answered"], section["waiting"] = (
+            threads.questions(discussion, viewer, which) if discussion else ([], [])
+        )
         section["question_form"] = QuestionForm(
             sessions=context.get("sessions") or [], initial=_initial(draft, "question")
         )

@@ -55,7 +55,9 @@ def test_a_rejection_is_emailed_with_its_reason(client, workshop, resident, mode
     assert "Sans rapport avec l'atelier" in message.body
 
 
-def test_an_official_answer_shows_beneath_with_a_badge_and_in_the_faq(client, workshop, resident, moderator, organiser, outbox):
+def test_an_official_answer_shows_beneath_with_a_badge_and_in_the_faq(
+    client, workshop, resident, moderator, organiser, outbox
+):
     asker = resident("Curieuse")
     question = services.post(asker, workshop, services.Post(text="Y a-t-il une garderie ?", kind=Kind.QUESTION))
     services.moderate(moderator, [question], "approve")
@@ -92,7 +94,9 @@ def test_a_question_about_a_session(client, workshop, resident):
     assert PortalComment.objects.count() == 1
 
 
-def test_moderators_do_not_answer_and_pending_questions_cannot_be_answered(client, workshop, resident, moderator, organiser):
+def test_moderators_do_not_answer_and_pending_questions_cannot_be_answered(
+    client, workshop, resident, moderator, organiser
+):
     question = services.post(resident(), workshop, services.Post(text="?", kind=Kind.QUESTION))
     client.force_login(moderator)
     assert client.get(reverse("comments_admin:questions")).status_code == 302

@@ -97,7 +97,9 @@ def test_the_queue_is_for_moderators_only(client, workshop, resident, say, moder
 
 
 @override_settings(COMMENTS_REPORTS_TO_HIDE=2)
-def test_restoring_an_auto_hidden_comment_tells_author_and_reporters(client, workshop, resident, say, moderator, outbox):
+def test_restoring_an_auto_hidden_comment_tells_author_and_reporters(
+    client, workshop, resident, say, moderator, outbox
+):
     author = resident("Autrice", language="en")
     comment = say(author, "un avis tranché")
     reporters = [resident(f"T{n}") for n in range(2)]
@@ -123,7 +125,10 @@ def test_hiding_shows_the_public_reason_and_keeps_replies(client, workshop, resi
     services.report(resident("T"), comment, "off_topic")
     outbox.clear()
     client.force_login(moderator)
-    client.post(reverse("comments_admin:item", args=[comment.pk]), {"items": [comment.pk], "action": "hide", "reason": "hors sujet"})
+    client.post(
+        reverse("comments_admin:item", args=[comment.pk]),
+        {"items": [comment.pk], "action": "hide", "reason": "hors sujet"},
+    )
     client.logout()
     body = client.get(workshop.url).content.decode()
     assert "Masqué par la modération : hors sujet" in body
