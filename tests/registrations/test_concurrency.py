@@ -1,39 +1,16 @@
 """Parallel registrations and cancellations on PostgreSQL: never a seat too many, never a gap in the line."""
 
 import random
-import threading
 
 import pytest
-from django.db import connection
 
 from registrations import services
 from registrations.models import Registration, RegistrationStatus
+from tests.parallel import run_in_parallel
 from tests.registrations.conftest import guest
 
 PARALLEL = 50
 SEATS = 10
-
-
-def run_in_parallel(jobs):
-    """Start every job at the same instant, each in its own thread with its own database connection."""
-    barrier = threading.Barrier(len(jobs))
-    errors = []
-
-    def run(job):
-        try:
-            barrier.wait(timeout=30)
-            job()
-        except Exception as error:  # collected and re-raised in the main thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
 
 
 def assert_consistent(session, confirmed, waiting):
