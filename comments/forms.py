@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comments import text
 from comments.models import ReportReason
+from portal.forms import HoneypotField
 
 
 class TextField(forms.CharField):
@@ -27,27 +28,11 @@ class TextField(forms.CharField):
         return text.clean(super().to_python(value))
 
 
-class Honeypot(forms.CharField):
-    """A field people never see; bots fill it in."""
-
-    def __init__(self):
-        super().__init__(
-            required=False,
-            label=_("Leave this field empty"),
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-
-    def clean(self, value):
-        if value:
-            raise forms.ValidationError(_("This form could not be sent. Please try again."))
-        return value
-
-
 class CommentForm(forms.Form):
     text = TextField(label=_("Your comment"))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
     followup = forms.BooleanField(label=_("Email me when someone replies"), required=False)
-    website = Honeypot()
+    website = HoneypotField()
 
 
 class QuestionForm(forms.Form):
@@ -55,7 +40,7 @@ class QuestionForm(forms.Form):
     session = forms.TypedChoiceField(
         label=_("About a session (optional)"), required=False, coerce=int, empty_value=None
     )
-    website = Honeypot()
+    website = HoneypotField()
 
     def __init__(self, *args, sessions=(), **kwargs):
         super().__init__(*args, **kwargs)

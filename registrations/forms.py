@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import HoneypotField
 from registrations.models import MAX_CHILDREN
 from registrations.services import Applicant
 from workshops.models import District
@@ -54,11 +55,7 @@ class RegistrationForm(forms.Form):
         label=_("I agree that the City keeps these details to organise the session, as the privacy notice explains."),
         error_messages={"required": _("Please agree to the privacy notice to register.")},
     )
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = HoneypotField()
 
     def __init__(self, *args, session, user=None, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,11 +70,6 @@ class RegistrationForm(forms.Form):
             self.fields["language"].initial = user.preferred_language
         if session.childcare_places == 0:
             del self.fields["children"], self.fields["children_ages"]
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise ValidationError(_("Leave this field empty"))
-        return ""
 
     def clean(self):
         data = super().clean()

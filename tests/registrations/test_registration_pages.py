@@ -117,7 +117,7 @@ def test_journey_two_seats_waitlist_cancel_from_email_promote(client, make_sessi
         ({"old_enough": ""}, "old_enough", "open from the age of 16"),
         ({"name": "Eve\u202egnp.exe"}, "name", "invisible or special characters"),
         ({"name": ""}, "name", "This field is required."),
-        ({"website": "http://spam.example"}, "website", "Leave this field empty"),
+        ({"website": "http://spam.example"}, "website", "This form could not be sent."),
     ],
 )
 def test_bad_input_is_explained_and_nothing_is_saved(client, make_session, fields, field, message):
