@@ -311,6 +311,7 @@ def lift_block(moderator, block):
 
 def answer(staff, question, text):
     """Post or correct the official answer; the person who asked is told the first time."""
+    question = PortalComment.objects.select_related("discussion").get(pk=question.pk)
     if not question.is_question or not question.is_published:
         raise Refused(_("Only published questions can be answered."))
     existing = Answer.objects.filter(question=question).first()

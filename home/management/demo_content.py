@@ -406,3 +406,39 @@ USERS = [
     ("camille", "camille@example.org", "demo-resident-pass", None, False),
     ("santiago", "santiago@example.org", "demo-resident-pass", None, False),
 ]
+
+# The discussion on the heat workshop: (author, language, text, replies); questions: (author, language, text, answer).
+DISCUSSION_WORKSHOP = "ville-plus-fraiche"
+COMMENTS = [
+    (
+        "camille",
+        "fr",
+        "Dans la cour de l'école Jean-Jaurès, il n'y a pas un arbre. Les enfants restent à l'intérieur dès 11 h en juin.\nPourquoi ne pas commencer par les cours d'école ?",
+        [
+            ("santiago", "es", "Totalmente de acuerdo. En Barcelona los «patios refugio» funcionaron bien: https://www.barcelona.cat/", [
+                ("camille", "fr", "Merci pour l'exemple, je ne connaissais pas.", []),
+            ]),
+        ],
+    ),
+    (
+        "santiago",
+        "es",
+        "Las fuentes de agua potable del centro están cerradas en verano. ¿Se podrían abrir antes de julio?",
+        [],
+    ),
+    (
+        "camille",
+        "fr",
+        "Les séances du soir sont une bonne idée : je travaille en journée et j'ai pu m'inscrire.",
+        [],
+    ),
+]
+QUESTIONS = [
+    (
+        "santiago",
+        "es",
+        "¿Hay que vivir en Grenoble para participar en las sesiones abiertas?",
+        "Non : les séances ouvertes à tous accueillent aussi les personnes qui travaillent ou étudient à Grenoble. Seul le tirage au sort est réservé aux habitants de 16 ans et plus.",
+    ),
+    ("camille", "fr", "Les recommandations seront-elles publiées avant le vote du conseil municipal ?", None),
+]

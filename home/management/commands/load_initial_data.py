@@ -12,9 +12,12 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
+from django.test.utils import override_settings
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
+from comments import services as comment_services
+from comments.models import Kind, PortalComment
 from home.management import demo_content as demo
 from home.models import HomePage, StandardPage
 from workshops.models import (
@@ -40,7 +43,8 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         self.created = 0
-        with transaction.atomic():
+        # The demo approves and answers questions: its residents are not to be emailed about it.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
             self.locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
             themes = self.load_snippets(Theme, demo.THEMES)
             territories = self.load_snippets(Territory, demo.TERRITORIES)
@@ -50,6 +54,7 @@ class Command(BaseCommand):
             self.load_section(home, WorkshopIndexPage, demo.WORKSHOP_INDEX, self.load_workshops, themes, territories)
             self.load_standard_pages(home)
             users = self.load_users()
+            self.load_discussion()
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} objects created)."))
@@ -258,6 +263,39 @@ class Command(BaseCommand):
             self.ensure_page(home, StandardPage, texts[SOURCE]["slug"], fields(SOURCE), fields)
 
     # Users ----------------------------------------------------------------------
+
+    def load_discussion(self):
+        """A few comments, replies and questions on the heat workshop, spread over the past days."""
+        workshop = WorkshopPage.objects.get(slug=demo.DISCUSSION_WORKSHOP, locale=self.locales[SOURCE])
+        if comment_services.discussion_of(workshop).comments.exists():
+            return
+        User = get_user_model()
+        moderator = User.objects.get(username="moderator")
+        posted = []
+
+        def post(username, language, text, **fields):
+            with translation.override(language):
+                comment = comment_services.post(
+                    User.objects.get(username=username), workshop, comment_services.Post(text=text, **fields)
+                )
+            posted.append(comment.pk)
+            PortalComment.objects.filter(pk=comment.pk).update(submit_date=timezone.now() - timedelta(hours=60))
+            self.created += 1
+            return comment
+
+        def thread(items, parent=None):
+            for username, language, text, replies in items:
+                comment = post(username, language, text, parent_id=parent.pk if parent else None)
+                thread(replies, comment)
+
+        thread(demo.COMMENTS)
+        for username, language, text, answer in demo.QUESTIONS:
+            question = post(username, language, text, kind=Kind.QUESTION)
+            if answer:
+                comment_services.moderate(moderator, [question], "approve")
+                comment_services.answer(User.objects.get(username="organiser"), question, answer)
+        for age, pk in enumerate(reversed(posted)):
+            PortalComment.objects.filter(pk=pk).update(submit_date=timezone.now() - timedelta(hours=5 + 7 * age))
 
     def load_users(self):
         User = get_user_model()
