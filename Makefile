@@ -44,6 +44,7 @@ messages: $(VENV)/.installed
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/registrations.py
+	$(BIN)/python bench/comments.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 static

@@ -6,9 +6,13 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
+from http.cookies import SimpleCookie
 from pathlib import Path
+
+import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -117,3 +121,21 @@ def write_section(title, lines):
         text = text[:start] + section + (text[end:] if end != -1 else "")
     RESULTS.write_text(text)
     print(section)
+
+
+def csrf(base, path):
+    """A CSRF cookie and the matching form token, as a browser would get them from the page."""
+    with urllib.request.urlopen(base + path) as response:
+        cookie = SimpleCookie(response.headers["Set-Cookie"])["csrftoken"].value
+        html = response.read().decode()
+    token = html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    return cookie, token
+
+
+def recreate_database(url):
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')

@@ -7,13 +7,21 @@ after the 25th must land on the waiting list; the overbooking count must be 0).
 
 import argparse
 import shutil
-import urllib.parse
-import urllib.request
 from datetime import date
-from http.cookies import SimpleCookie
 
-import psycopg
-from harness import OUT, django_json, environment, gunicorn, manage, measures, run_wrk, wait_until_up, write_section
+from harness import (
+    OUT,
+    csrf,
+    django_json,
+    environment,
+    gunicorn,
+    manage,
+    measures,
+    recreate_database,
+    run_wrk,
+    wait_until_up,
+    write_section,
+)
 
 SMALL_SESSION_SEATS = 25
 CREATE_SESSIONS = """
@@ -57,24 +65,6 @@ function request()
   }}, body)
 end
 """
-
-
-def recreate_database(url):
-    parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def csrf(base, path):
-    """A CSRF cookie and the matching form token, as a browser would get them from the page."""
-    with urllib.request.urlopen(base + path) as response:
-        cookie = SimpleCookie(response.headers["Set-Cookie"])["csrftoken"].value
-        html = response.read().decode()
-    token = html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
-    return cookie, token
 
 
 def load(base, session_id, args):

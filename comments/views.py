@@ -102,10 +102,10 @@ def _first_error(form):
 def _refused(request, page, kind, message):
     _keep_draft(request, page, kind, request.POST)
     messages.error(request, message)
-    fragment = "ask" if kind == Kind.QUESTION else "comment-form"
     parent = request.POST.get("parent", "")
     if kind == Kind.COMMENT and parent.isdigit():
-        fragment = f"reply-{parent}"
+        return HttpResponseRedirect(_page_url(page, request, fragment=f"reply-{parent}", comment=parent, reply=parent))
+    fragment = "ask" if kind == Kind.QUESTION else "comment-form"
     return HttpResponseRedirect(_page_url(page, request, fragment=fragment))
 
 

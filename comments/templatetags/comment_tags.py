@@ -27,8 +27,7 @@ def discussion_section(context):
     request, page = context["request"], context["page"]
     sort = request.GET.get("sort") if request.GET.get("sort") in threads.SORTS else "oldest"
     which = request.GET.get("questions") if request.GET.get("questions") in threads.QUESTION_FILTERS else "all"
-    focus = request.GET.get("comment", "")
-    focus = int(focus) if focus.isdigit() and len(focus) < 12 else None
+    focus = _number(request.GET.get("comment", ""))
     page_number = request.GET.get("comments_page", "1")
     page_number = page_number if page_number.isdigit() and len(page_number) < 6 else "1"
     draft = request.session.pop("comment_draft", None) if request.user.is_authenticated else None
@@ -63,11 +62,16 @@ def discussion_section(context):
         section["single"] = threads.single_thread(discussion, viewer, focus)
     if discussion is not None and not section.get("single"):
         section["threads_page"], section["nodes"] = threads.comment_threads(discussion, viewer, sort, page_number)
+    shown = section.get("single") or section.get("nodes") or []
+    replyable = {node.comment.pk for node in threads.walk(shown) if threads.reply_allowed(node.comment)}
     if draft and draft.get("parent"):
-        shown = section.get("single") or section.get("nodes") or []
-        replyable = {str(node.comment.pk) for node in threads.walk(shown) if threads.reply_allowed(node.comment)}
-        if draft["parent"] not in replyable:
+        if _number(draft["parent"]) not in replyable:
             draft["parent"] = None  # the comment is gone: give the text back in the main form
+    reply_to = _number(request.GET.get("reply", "")) if focus else None
+    if viewer.can_take_part and reply_to in replyable:
+        section["replying_to"] = reply_to
+        initial = {"parent": reply_to, **_initial(draft, "comment", parent=True)}
+        section["reply_form"] = CommentForm(initial=initial, auto_id="reply-%s")
     if page.accepts_questions:
         section["answered"], section["waiting"] = (
             threads.questions(discussion, viewer, which) if discussion else ([], [])
@@ -82,7 +86,13 @@ def discussion_section(context):
     return html
 
 
-def _initial(draft, kind):
-    if not draft or draft.get("kind") != kind or draft.get("parent"):
+def _number(value):
+    value = str(value or "")
+    return int(value) if value.isdigit() and len(value) < 12 else None
+
+
+def _initial(draft, kind, parent=False):
+    """What the resident typed before a refusal, for the form it came from."""
+    if not draft or draft.get("kind") != kind or bool(draft.get("parent")) != parent:
         return {}
     return {"text": draft.get("text", ""), "followup": draft.get("followup", False)}

@@ -253,3 +253,16 @@ def test_an_altered_unsubscribe_link_says_so(client):
     response = client.get(reverse("comments:unsubscribe", args=["abc:def"]))
     assert response.status_code == 404
     assert "pas valide" in response.content.decode()
+
+
+def test_the_reply_form_opens_under_its_comment_and_keeps_refused_text(client, workshop, resident, say):
+    root = say(resident(), "le sujet")
+    client.force_login(resident("Sam"))
+    assert f"?comment={root.pk}&amp;reply={root.pk}#reply-{root.pk}" in client.get(workshop.url).content.decode()
+    form = client.get(workshop.url, {"comment": root.pk, "reply": root.pk}).content.decode()
+    assert f'id="reply-{root.pk}"' in form and f'name="parent" value="{root.pk}"' in form
+    response = client.post(post_url(workshop), {"text": "x" * 3001, "parent": root.pk}, follow=True)
+    body = response.content.decode()
+    assert "moins de 3000 caractères" in body
+    assert body.count("x" * 3001) == 1  # back in the reply form, not lost
+    assert body.index(f'id="reply-{root.pk}"') < body.index("x" * 3001)
