@@ -201,3 +201,14 @@ def test_a_garbled_decision_is_a_message_not_an_error(client, workshop, resident
         assert response.status_code == 200
     comment.refresh_from_db()
     assert comment.status == Status.PUBLISHED
+
+
+def test_the_admin_menu_shows_each_role_its_own_work(client, moderator, resident):
+    organiser = resident("Organisatrice", username="organisatrice")
+    organiser.groups.add(Group.objects.get(name="Organisers"))
+    client.force_login(moderator)
+    menu = client.get("/admin/", follow=True).content.decode()
+    assert '"url": "/admin/moderation/"' in menu and '"url": "/admin/moderation/questions/"' not in menu
+    client.force_login(organiser)
+    menu = client.get("/admin/", follow=True).content.decode()
+    assert '"url": "/admin/moderation/questions/"' in menu and '"url": "/admin/moderation/"' not in menu
