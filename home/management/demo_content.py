@@ -415,9 +415,14 @@ COMMENTS = [
         "fr",
         "Dans la cour de l'école Jean-Jaurès, il n'y a pas un arbre. Les enfants restent à l'intérieur dès 11 h en juin.\nPourquoi ne pas commencer par les cours d'école ?",
         [
-            ("santiago", "es", "Totalmente de acuerdo. En Barcelona los «patios refugio» funcionaron bien: https://www.barcelona.cat/", [
-                ("camille", "fr", "Merci pour l'exemple, je ne connaissais pas.", []),
-            ]),
+            (
+                "santiago",
+                "es",
+                "Totalmente de acuerdo. En Barcelona los «patios refugio» funcionaron bien: https://www.barcelona.cat/",
+                [
+                    ("camille", "fr", "Merci pour l'exemple, je ne connaissais pas.", []),
+                ],
+            ),
         ],
     ),
     (
