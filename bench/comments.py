@@ -6,19 +6,16 @@ then POSTs comments as 1,000 signed-in residents in turn, all on that one page,
 so every post waits for the same discussion lock. Every load is bounded in time.
 """
 
-import argparse
-import shutil
 from datetime import date
 
 from harness import (
-    OUT,
     csrf,
     django_json,
-    environment,
+    fresh_demo,
     gunicorn,
     manage,
     measures,
-    recreate_database,
+    postgres_arguments,
     run_wrk,
     wait_until_up,
     write_section,
@@ -99,20 +96,8 @@ end
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--database", default="postgres://portal:portal@127.0.0.1:5432/portal_bench")
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--port", type=int, default=8767)
-    args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is needed: apt-get install wrk")
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    recreate_database(args.database)
-    env = environment(args.port, args.database)
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_initial_data")
+    args = postgres_arguments(__doc__, connections=8, port=8767)
+    env = fresh_demo(args)
     manage(env, "collectstatic", "--noinput")
     prepared = django_json(env, PREPARE.format(residents=RESIDENTS, comments=COMMENTS, page=PAGE))
     sessions = prepared["sessions"]

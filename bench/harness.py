@@ -1,7 +1,9 @@
 """What every benchmark here shares: production settings on loopback, gunicorn, wrk, RESULTS.md."""
 
+import argparse
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -139,3 +141,26 @@ def recreate_database(url):
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def postgres_arguments(description, connections, port):
+    """The options of the PostgreSQL benchmarks; stops early if wrk is missing."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--database", default="postgres://portal:portal@127.0.0.1:5432/portal_bench")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=connections)
+    parser.add_argument("--port", type=int, default=port)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is needed: apt-get install wrk")
+    return args
+
+
+def fresh_demo(args, **settings):
+    """Recreate the benchmark database with the demo loaded; returns the server's environment."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    recreate_database(args.database)
+    env = {**environment(args.port, args.database), **settings}
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_initial_data")
+    return env

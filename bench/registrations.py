@@ -5,19 +5,15 @@ Two loads, each bounded in time: one on a session with more seats than requests
 after the 25th must land on the waiting list; the overbooking count must be 0).
 """
 
-import argparse
-import shutil
 from datetime import date
 
 from harness import (
-    OUT,
     csrf,
     django_json,
-    environment,
+    fresh_demo,
     gunicorn,
-    manage,
     measures,
-    recreate_database,
+    postgres_arguments,
     run_wrk,
     wait_until_up,
     write_section,
@@ -75,20 +71,8 @@ def load(base, session_id, args):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--database", default="postgres://portal:portal@127.0.0.1:5432/portal_bench")
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=12)
-    parser.add_argument("--port", type=int, default=8766)
-    args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is needed: apt-get install wrk")
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    recreate_database(args.database)
-    env = {**environment(args.port, args.database), "TASKS_BACKEND": "django_tasks_db.DatabaseBackend"}
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_initial_data")
+    args = postgres_arguments(__doc__, connections=12, port=8766)
+    env = fresh_demo(args, TASKS_BACKEND="django_tasks_db.DatabaseBackend")
     large, small = django_json(env, CREATE_SESSIONS.format(small=SMALL_SESSION_SEATS))
 
     with gunicorn(env, args.port) as base:
