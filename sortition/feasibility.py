@@ -1,9 +1,48 @@
-"""Why quotas cannot all be met, in numbers a person can act on."""
+"""Why quotas cannot all be met, in numbers a person can act on.
+
+Each problem is a ``Problem`` with a kind and its numbers, so an interface can word
+it in its own language; ``str()`` gives the English sentence the CLI prints.
+"""
+
+from dataclasses import dataclass
 
 import highspy
 import numpy as np
 
 from sortition.solver import INF, add_rows, quiet_highs
+
+SENTENCES = {
+    "pool_too_small": "the panel needs {needed} people but the pool has only {available}",
+    "minimums_too_high": "the minimums of {category} add up to {total}, {amount} more than the panel size {size}",
+    "maximums_too_low": "the maximums of {category} add up to {total}, {amount} fewer than the panel size {size}",
+    "too_few_with_value": (
+        "{category}={value} needs at least {needed} but only {available} respondents have it (short by {amount})"
+    ),
+    "min_conflicts": (
+        "{category}={value}: min {needed} cannot be met together with the other quotas;"
+        " lowering it by {amount} would make a panel possible"
+    ),
+    "max_conflicts": (
+        "{category}={value}: max {needed} cannot be kept together with the other quotas;"
+        " raising it by {amount} would make a panel possible"
+    ),
+    "no_panel": "no panel of this size exists even with every quota relaxed (check the households)",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    category: str = ""
+    value: str = ""
+    needed: int = 0
+    available: int = 0
+    total: int = 0
+    size: int = 0
+    amount: int = 0
+
+    def __str__(self):
+        return SENTENCES[self.kind].format(**vars(self))
 
 
 def explain(instance):
@@ -15,20 +54,26 @@ def explain(instance):
     size, k = len(instance.respondents), instance.panel_size
     problems = []
     if k > size:
-        problems.append(f"the panel needs {k} people but the pool has only {size}")
+        problems.append(Problem("pool_too_small", needed=k, available=size))
     for category in instance.categories:
         quotas = [q for q in instance.quotas if q.category == category]
         low, high = sum(q.min for q in quotas), sum(q.max for q in quotas)
         if low > k:
-            problems.append(f"the minimums of {category} add up to {low}, {low - k} more than the panel size {k}")
+            problems.append(Problem("minimums_too_high", category, total=low, size=k, amount=low - k))
         if high < k:
-            problems.append(f"the maximums of {category} add up to {high}, {k - high} fewer than the panel size {k}")
+            problems.append(Problem("maximums_too_low", category, total=high, size=k, amount=k - high))
         for quota in quotas:
             available = len(instance.members(quota))
             if quota.min > available:
                 problems.append(
-                    f"{category}={quota.value} needs at least {quota.min} but only {available} respondents have it"
-                    f" (short by {quota.min - available})"
+                    Problem(
+                        "too_few_with_value",
+                        category,
+                        quota.value,
+                        needed=quota.min,
+                        available=available,
+                        amount=quota.min - available,
+                    )
                 )
     if problems:
         return problems
@@ -58,19 +103,13 @@ def relaxation(instance):
     add_rows(highs, rows)
     highs.run()
     if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-        return ["no panel of this size exists even with every quota relaxed (check the households)"]
+        return [Problem("no_panel")]
     values = highs.getSolution().col_value
     problems = []
     for q, quota in enumerate(quotas):
         below, above = round(values[size + 2 * q]), round(values[size + 2 * q + 1])
         if below:
-            problems.append(
-                f"{quota.category}={quota.value}: min {quota.min} cannot be met together with the other"
-                f" quotas; lowering it by {below} would make a panel possible"
-            )
+            problems.append(Problem("min_conflicts", quota.category, quota.value, needed=quota.min, amount=below))
         if above:
-            problems.append(
-                f"{quota.category}={quota.value}: max {quota.max} cannot be kept together with the other"
-                f" quotas; raising it by {above} would make a panel possible"
-            )
+            problems.append(Problem("max_conflicts", quota.category, quota.value, needed=quota.max, amount=above))
     return problems
