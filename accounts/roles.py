@@ -34,6 +34,7 @@ MODEL_PERMISSIONS = {
         "workshops.view_territory",
         "workshops.view_district",
         "comments.answer_questions",
+        *(f"draws.{action}_draw" for action in ("add", "change", "delete", "view", "run")),
     ],
 }
 

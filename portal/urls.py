@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("sessions/", include("registrations.urls")),
     path("comments/", include("comments.urls")),
+    path("draws/", include("draws.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "workshops",
     "accounts",
     "registrations",
+    "draws",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -170,6 +170,7 @@ class WorkshopPage(DiscussionMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = Session.objects.of_workshop(self).for_display(self.locale)
+        context["draw"] = self.draws.model.objects.filter(workshop__translation_key=self.translation_key).last()
         return context
 
 

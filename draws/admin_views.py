@@ -1,0 +1,146 @@
+"""The organisers' page for one draw: pool, quota editor with a live feasibility check, import, and each step."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.forms import modelformset_factory
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from draws import services, tasks
+from draws.forms import ImportForm, QuotaForm, RandomnessForm
+from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota
+from draws.wording import sentence
+from sortition.feasibility import explain
+from sortition.model import Instance
+from sortition.model import Quota as EngineQuota
+
+RUN = "draws.run_draw"
+QuotaFormSet = modelformset_factory(Quota, form=QuotaForm, extra=3, can_delete=True)
+
+
+def require(request):
+    if not request.user.has_perm(RUN):
+        raise PermissionDenied
+
+
+def run(request, pk):
+    require(request)
+    draw = get_object_or_404(Draw.objects.select_related("workshop"), pk=pk)
+    formset = QuotaFormSet(queryset=draw.quotas.all(), prefix="quotas")
+    if request.method == "POST" and "save_quotas" in request.POST:
+        if draw.is_frozen:
+            messages.error(request, _("The quotas are frozen."))
+            return redirect("draws_admin:run", pk=draw.pk)
+        formset = QuotaFormSet(request.POST, queryset=draw.quotas.all(), prefix="quotas")
+        if formset.is_valid():
+            for quota in formset.save(commit=False):
+                quota.draw = draw
+                quota.save()
+            for quota in formset.deleted_objects:
+                quota.delete()
+            messages.success(request, _("The quotas are saved."))
+            return redirect("draws_admin:run", pk=draw.pk)
+    candidacies = draw.candidacies.order_by("outcome", "alternate_rank", "reference")
+    context = {
+        "draw": draw,
+        "formset": formset,
+        "problems": [sentence(problem) for problem in services.problems(draw)],
+        "candidacies": candidacies,
+        "pool_size": candidacies.count(),
+        "import_form": ImportForm(),
+        "randomness_form": RandomnessForm(),
+        "statuses": DrawStatus,
+        "outcomes": Outcome,
+    }
+    return TemplateResponse(request, "draws/admin/run.html", context)
+
+
+@require_POST
+def check_quotas(request, pk):
+    """The live check behind the quota editor: would these quotas (not yet saved) work with this pool?"""
+    require(request)
+    draw = get_object_or_404(Draw, pk=pk)
+    formset = QuotaFormSet(request.POST, queryset=draw.quotas.all(), prefix="quotas")
+    if not formset.is_valid():
+        return JsonResponse({"ok": False, "problems": [_("Some rows are incomplete or wrong; see the table.")]})
+    quotas = [
+        EngineQuota(
+            form.cleaned_data["category"],
+            form.cleaned_data["value"],
+            form.cleaned_data["minimum"],
+            form.cleaned_data["maximum"],
+        )
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+    instance = Instance(services.instance_of(draw).respondents, quotas, draw.panel_size)
+    found = [sentence(problem) for problem in explain(instance)] if quotas else []
+    return JsonResponse({"ok": not found, "problems": found})
+
+
+@require_POST
+def import_files(request, pk):
+    require(request)
+    draw = get_object_or_404(Draw, pk=pk)
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose both files."))
+        return redirect("draws_admin:run", pk=draw.pk)
+    try:
+        people, quotas = services.import_files(
+            draw, form.cleaned_data["categories"], form.cleaned_data["respondents"], request.user
+        )
+    except services.Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request, _("%(people)d respondents and %(quotas)d quotas imported.") % {"people": people, "quotas": quotas}
+        )
+    return redirect("draws_admin:run", pk=draw.pk)
+
+
+@require_POST
+def step(request, pk):
+    """Freeze, compute, or draw: each refuses unless the draw is at the step before."""
+    require(request)
+    draw = get_object_or_404(Draw, pk=pk)
+    action = request.POST.get("action")
+    try:
+        if action == "freeze":
+            services.freeze(draw, request.user)
+            messages.success(request, _("The pool and the quotas are frozen; their fingerprints are public."))
+        elif action == "compute":
+            if draw.status != DrawStatus.FROZEN:
+                raise services.Refused(_("Freeze the pool and the quotas first."))
+            tasks.compute_lottery.enqueue(draw.pk)
+            messages.success(request, _("The distribution is being computed; the lottery appears when it is ready."))
+        elif action == "draw":
+            form = RandomnessForm(request.POST)
+            if not form.is_valid():
+                raise services.Refused(_("Type in the public randomness exactly as it was produced."))
+            services.draw_panel(draw, request.user, form.cleaned_data["randomness"])
+            messages.success(request, _("The panel is drawn and published; residents are being emailed."))
+    except services.Refused as refusal:
+        messages.error(request, str(refusal))
+    return redirect("draws_admin:run", pk=draw.pk)
+
+
+@require_POST
+def decline(request, pk):
+    require(request)
+    candidacy = get_object_or_404(Candidacy, pk=pk)
+    try:
+        invited = services.decline(candidacy, request.user)
+    except services.Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        if invited:
+            messages.success(
+                request, _("Seat declined; alternate %(reference)s is invited.") % {"reference": invited.reference}
+            )
+        else:
+            messages.warning(request, _("Seat declined; no alternate is left to invite."))
+    return redirect("draws_admin:run", pk=candidacy.draw_id)

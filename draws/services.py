@@ -1,0 +1,264 @@
+"""Running a draw: applications, imports, the freeze, the lottery and the draw itself.
+
+The engine is the pure-Python ``sortition`` package; this module turns the
+database into its ``Instance`` and its results back into rows, and writes an
+audit record that ``python -m sortition verify`` replays as it does its own.
+"""
+
+import csv
+import hashlib
+import json
+import secrets
+import tempfile
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from draws import emails
+from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota, Source
+from sortition import __version__
+from sortition.cli import alternates_for, choose, instance_from_audit
+from sortition.feasibility import explain
+from sortition.files import InputError, read_categories, read_respondents
+from sortition.leximin import Distribution, leximin
+from sortition.model import Instance, Respondent
+from sortition.model import Quota as EngineQuota
+
+TIME_BUDGET_SECONDS = 300
+
+
+class Refused(Exception):
+    """A rule said no; the message is translated and meant for the person acting."""
+
+
+def digest(data):
+    return hashlib.sha256(json.dumps(data, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+def pool_data(draw):
+    return [{"id": c.reference, "features": c.features} for c in draw.candidacies.order_by("reference")]
+
+
+def quotas_data(draw):
+    return [{"category": q.category, "value": q.value, "min": q.minimum, "max": q.maximum} for q in draw.quotas.all()]
+
+
+def instance_of(draw):
+    quotas = [EngineQuota(q["category"], q["value"], q["min"], q["max"]) for q in quotas_data(draw)]
+    respondents = [Respondent(item["id"], item["features"]) for item in pool_data(draw)]
+    return Instance(respondents, quotas, draw.panel_size)
+
+
+def problems(draw):
+    """Why the quotas cannot be met with this pool (``sortition.feasibility.Problem``s); empty if they can."""
+    if not draw.quotas.exists():
+        return []
+    return explain(instance_of(draw))
+
+
+def _refuse_unless(draw, status):
+    if draw.status != status:
+        raise Refused(_("This draw has moved on: it is now “%(status)s”.") % {"status": draw.get_status_display()})
+
+
+def apply(draw, user, features, consent_at):
+    """A resident puts themselves forward; eligibility is checked by the form."""
+    if not draw.is_open:
+        raise Refused(_("Applications for this draw are closed."))
+    try:
+        with transaction.atomic():
+            candidacy = Candidacy.objects.create(
+                draw=draw,
+                reference=f"web-{secrets.token_hex(4)}",
+                user=user,
+                name=str(user.public_name),
+                email=user.email,
+                language=user.preferred_language or "fr",
+                features=features,
+                source=Source.ONLINE,
+                consent_at=consent_at,
+            )
+    except IntegrityError:
+        raise Refused(_("You have already put yourself forward for this draw.")) from None
+    return candidacy
+
+
+def withdraw(draw, user):
+    if draw.is_frozen:
+        raise Refused(_("The pool is frozen: candidacies can no longer be withdrawn."))
+    return draw.candidacies.filter(user=user).delete()[0]
+
+
+def import_files(draw, categories_file, respondents_file, user):
+    """Replace the quotas and the imported part of the pool with a stratification-app pair of files."""
+    _refuse_unless(draw, DrawStatus.OPEN)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for upload, name in ((categories_file, "categories.csv"), (respondents_file, "respondents.csv")):
+            path = Path(folder) / name
+            path.write_bytes(b"".join(upload.chunks()))
+            paths.append(path)
+        try:
+            quotas = read_categories(paths[0])
+            respondents = read_respondents(paths[1], quotas)
+        except InputError as error:
+            raise Refused(str(error).replace(folder + "/", "")) from None
+        contacts = _contacts(paths[1])
+    with transaction.atomic():
+        draw.quotas.all().delete()
+        Quota.objects.bulk_create(
+            Quota(draw=draw, category=q.category, value=q.value, minimum=q.min, maximum=q.max) for q in quotas
+        )
+        draw.candidacies.filter(source=Source.IMPORTED).delete()
+        online = set(draw.candidacies.values_list("reference", flat=True))
+        clash = [r.id for r in respondents if r.id in online]
+        if clash:
+            raise Refused(_("These ids are already used by online applications: %(ids)s") % {"ids": ", ".join(clash)})
+        Candidacy.objects.bulk_create(
+            Candidacy(
+                draw=draw,
+                reference=r.id,
+                features=r.features,
+                source=Source.IMPORTED,
+                name=contacts.get(r.id, {}).get("name", ""),
+                email=contacts.get(r.id, {}).get("email", ""),
+            )
+            for r in respondents
+        )
+        log(instance=draw, action="draws.import", user=user, data={"respondents": len(respondents)})
+    return len(respondents), len(quotas)
+
+
+def _contacts(path):
+    """Optional name and email columns of a respondents file, for telling people the result."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return {
+        row.get("id", "").strip(): {"name": (row.get("name") or "").strip(), "email": (row.get("email") or "").strip()}
+        for row in rows
+        if row.get("id")
+    }
+
+
+def freeze(draw, user):
+    """Close the pool and the quotas and publish their hashes; only a feasible draw can be frozen."""
+    with transaction.atomic():
+        draw = Draw.objects.select_for_update().get(pk=draw.pk)
+        _refuse_unless(draw, DrawStatus.OPEN)
+        if not draw.quotas.exists():
+            raise Refused(_("Set the quotas before freezing the pool."))
+        if draw.candidacies.count() < draw.panel_size:
+            raise Refused(_("The pool is smaller than the panel."))
+        if problems(draw):
+            raise Refused(_("The quotas cannot be met with this pool; see the explanation above."))
+        draw.pool_sha256 = digest(pool_data(draw))
+        draw.quotas_sha256 = digest(quotas_data(draw))
+        draw.status = DrawStatus.FROZEN
+        draw.frozen_at = timezone.now()
+        draw.save(update_fields=["pool_sha256", "quotas_sha256", "status", "frozen_at"])
+        log(instance=draw, action="draws.freeze", user=user)
+    return draw
+
+
+def compute_lottery(draw_id):
+    """The LEXIMIN distribution, rounded to a uniform lottery whose hash is published (slow: run as a task)."""
+    draw = Draw.objects.get(pk=draw_id)
+    if draw.status not in (DrawStatus.FROZEN, DrawStatus.COMPUTING):
+        return draw
+    Draw.objects.filter(pk=draw.pk).update(status=DrawStatus.COMPUTING)
+    instance = instance_of(draw)
+    distribution = leximin(instance, seed=draw.pool_sha256, time_budget=TIME_BUDGET_SECONDS)
+    ids = [r.id for r in instance.respondents]
+    _panel, lottery = choose(instance, distribution, draw.pool_sha256, draw.lottery_size, randomness="")
+    draw.audit = {
+        "tool": "sortition",
+        "version": __version__,
+        "algorithm": distribution.algorithm,
+        "requested_algorithm": "leximin",
+        "seed": draw.pool_sha256,
+        "panel_size": instance.panel_size,
+        "one_per_household": False,
+        "inputs": {"pool": {"sha256": draw.pool_sha256}, "quotas": {"sha256": draw.quotas_sha256}},
+        "quotas": quotas_data(draw),
+        "respondents": [{"id": r.id, "features": r.features, "household": ""} for r in instance.respondents],
+        "distribution": [
+            {"panel": [ids[n] for n in p], "probability": q}
+            for p, q in zip(distribution.panels, distribution.probabilities, strict=True)
+        ],
+        "probabilities": {ids[n]: distribution.marginals[n] for n in range(len(ids))},
+        "notes": distribution.notes,
+    }
+    draw.algorithm = distribution.algorithm
+    draw.lottery_sha256 = lottery["hash"]
+    draw.lottery_published_at = timezone.now()
+    draw.status = DrawStatus.LOTTERY
+    draw.save(update_fields=["audit", "algorithm", "lottery_sha256", "lottery_published_at", "status"])
+    log(instance=draw, action="draws.lottery", user=None)
+    return draw
+
+
+def draw_panel(draw, user, randomness):
+    """Pick the panel from the announced public randomness; the result is final and public."""
+    randomness = " ".join(randomness.split())
+    if not randomness:
+        raise Refused(_("Type in the public randomness exactly as it was produced."))
+    with transaction.atomic():
+        draw = Draw.objects.select_for_update().get(pk=draw.pk)
+        _refuse_unless(draw, DrawStatus.LOTTERY)
+        record = draw.audit
+        instance = instance_from_audit(record)
+        index = instance.index
+        panels = [tuple(sorted(index[i] for i in entry["panel"])) for entry in record["distribution"]]
+        probabilities = [entry["probability"] for entry in record["distribution"]]
+        marginals = [record["probabilities"][r.id] for r in instance.respondents]
+        distribution = Distribution(panels, probabilities, marginals, record["algorithm"])
+        panel, lottery = choose(instance, distribution, record["seed"], draw.lottery_size, randomness)
+        alternates = alternates_for(instance, panel, record["seed"])
+        ids = [r.id for r in instance.respondents]
+        record["lottery"] = lottery
+        record["result"] = {"selected": sorted(ids[n] for n in panel), "alternates": [ids[n] for n in alternates]}
+        draw.audit = record
+        draw.randomness = randomness
+        draw.lottery_index = lottery["index"]
+        draw.drawn_at = timezone.now()
+        draw.drawn_by = user
+        draw.status = DrawStatus.DRAWN
+        draw.save(update_fields=["audit", "randomness", "lottery_index", "drawn_at", "drawn_by", "status"])
+        selected = set(record["result"]["selected"])
+        ranks = {reference: rank for rank, reference in enumerate(record["result"]["alternates"], start=1)}
+        candidacies = list(draw.candidacies.all())
+        for candidacy in candidacies:
+            if candidacy.reference in selected:
+                candidacy.outcome = Outcome.SELECTED
+            else:
+                candidacy.outcome, candidacy.alternate_rank = Outcome.ALTERNATE, ranks[candidacy.reference]
+        Candidacy.objects.bulk_update(candidacies, ["outcome", "alternate_rank"])
+        log(instance=draw, action="draws.draw", user=user, data={"randomness": randomness, "index": lottery["index"]})
+        for candidacy in candidacies:
+            emails.send_later("drawn" if candidacy.outcome == Outcome.SELECTED else "alternate", candidacy)
+    return draw
+
+
+def decline(candidacy, user):
+    """A drawn resident gives up the seat: the first alternate still waiting is invited."""
+    with transaction.atomic():
+        candidacy = Candidacy.objects.select_for_update().select_related("draw").get(pk=candidacy.pk)
+        if candidacy.outcome not in (Outcome.SELECTED, Outcome.INVITED):
+            raise Refused(_("Only someone who holds a seat can decline it."))
+        candidacy.outcome = Outcome.DECLINED
+        candidacy.save(update_fields=["outcome"])
+        following = (
+            Candidacy.objects.select_for_update()
+            .filter(draw=candidacy.draw, outcome=Outcome.ALTERNATE)
+            .order_by("alternate_rank")
+            .first()
+        )
+        if following is not None:
+            following.outcome = Outcome.INVITED
+            following.save(update_fields=["outcome"])
+            emails.send_later("invited", following)
+        log(instance=candidacy.draw, action="draws.decline", user=user, data={"declined": candidacy.reference})
+    return following

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from draws import views
+
+app_name = "draws"
+urlpatterns = [
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/apply/", views.apply, name="apply"),
+    path("<int:pk>/audit.json", views.audit, name="audit"),
+]

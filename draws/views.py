@@ -1,0 +1,89 @@
+"""The public side of a draw: its page, the application form and the audit download."""
+
+import json
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from draws import services
+from draws.forms import ApplicationForm
+from draws.models import Draw, DrawStatus
+
+
+def _public_draw(pk):
+    draw = get_object_or_404(Draw.objects.select_related("workshop"), pk=pk)
+    if not draw.workshop.live:
+        raise Http404
+    return draw
+
+
+def composition(draw, candidacies):
+    """Per quota: how many in the pool and, once drawn, on the panel."""
+    selected = set(draw.audit.get("result", {}).get("selected", []))
+    pool, panel = Counter(), Counter()
+    for candidacy in candidacies:
+        for feature in candidacy.features.items():
+            pool[feature] += 1
+            if candidacy.reference in selected:
+                panel[feature] += 1
+    return [
+        {"quota": quota, "pool": pool[(quota.category, quota.value)], "panel": panel[(quota.category, quota.value)]}
+        for quota in draw.quotas.all()
+    ]
+
+
+def detail(request, pk):
+    draw = _public_draw(pk)
+    candidacies = list(draw.candidacies.only("features", "outcome", "reference"))
+    mine = None
+    if request.user.is_authenticated:
+        mine = next((c for c in draw.candidacies.filter(user=request.user)), None)
+    context = {
+        "draw": draw,
+        "workshop": draw.workshop.localized,
+        "pool_size": len(candidacies),
+        "rows": composition(draw, candidacies),
+        "mine": mine,
+        "statuses": DrawStatus,
+        "minimum_probability": min(draw.audit.get("probabilities", {1: 0}).values()) if draw.audit else None,
+    }
+    return TemplateResponse(request, "draws/detail.html", context)
+
+
+@login_required
+def apply(request, pk):
+    draw = _public_draw(pk)
+    if not draw.is_open:
+        messages.error(request, _("Applications for this draw are closed."))
+        return redirect("draws:detail", pk=draw.pk)
+    form = ApplicationForm(request.POST or None, draw=draw, locale=Locale.get_active())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.apply(draw, request.user, form.features(), timezone.now())
+        except services.Refused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("You are in the pool. You will be emailed the result of the draw."))
+        return redirect("draws:detail", pk=draw.pk)
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "draws/apply.html", {"draw": draw, "form": form}, status=status)
+
+
+def audit(request, pk):
+    """The record anyone can replay with ``python -m sortition verify``."""
+    draw = _public_draw(pk)
+    if draw.status not in (DrawStatus.LOTTERY, DrawStatus.DRAWN):
+        raise Http404
+    body = json.dumps(draw.audit, indent=2, ensure_ascii=False)
+    return HttpResponse(
+        body,
+        content_type="application/json; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="draw-{draw.pk}-audit.json"'},
+    )

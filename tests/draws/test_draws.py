@@ -1,0 +1,262 @@
+"""A workshop's draw by lot in the portal: call for candidates, quotas, the public protocol, the result."""
+
+import datetime
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from draws import services
+from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota, Source
+from sortition.cli import main as sortition_main
+from tests import factories
+from workshops.models import District
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_french():
+    with translation.override("fr"):
+        yield
+
+
+@pytest.fixture
+def district(site_tree):
+    territory = factories.TerritoryFactory(locale=site_tree["locales"]["fr"])
+    return District.objects.create(name="Berriat", territory=territory, locale=site_tree["locales"]["fr"])
+
+
+@pytest.fixture
+def draw(site_tree):
+    return Draw.objects.create(
+        workshop=site_tree["workshops"]["fr"],
+        panel_size=4,
+        closes_at=timezone.now() + datetime.timedelta(days=10),
+        randomness_method="Trois dés à dix faces lancés en public.",
+        lottery_size=100,
+    )
+
+
+@pytest.fixture
+def organiser():
+    user = factories.UserFactory(username="organisatrice")
+    user.groups.add(Group.objects.get(name="Organisers"))
+    return user
+
+
+def resident(name="Camille", language="fr"):
+    user = factories.UserFactory(display_name=name, preferred_language=language)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def pool(draw, size=12):
+    """People with an email and alternating features, imported as a city would."""
+    for n in range(size):
+        Candidacy.objects.create(
+            draw=draw,
+            reference=f"p{n:02d}",
+            email=f"p{n}@example.org",
+            language=["fr", "es"][n % 2],
+            features={"gender": ["woman", "man"][n % 2], "age": ["16-29", "30-44", "45-64"][n % 3]},
+            source=Source.IMPORTED,
+        )
+    for category, value, low, high in [("gender", "woman", 2, 2), ("gender", "man", 2, 2), ("age", "16-29", 1, 4)]:
+        Quota.objects.create(draw=draw, category=category, value=value, minimum=low, maximum=high)
+
+
+def application(place, **fields):
+    return {"old_enough": "on", "district": place.pk, "gender": "woman", "age": "30-44", "consent": "on", **fields}
+
+
+def test_a_resident_enters_the_pool_with_the_reasons_explained(client, draw, district):
+    camille = resident()
+    client.force_login(camille)
+    form = client.get(reverse("draws:apply", args=[draw.pk])).content.decode()
+    assert "La moitié des sièges" in form and "16 ans ou plus" in form
+    response = client.post(reverse("draws:apply", args=[draw.pk]), application(district), follow=True)
+    assert "Vous êtes dans le tirage" in response.content.decode()
+    candidacy = Candidacy.objects.get()
+    assert candidacy.features == {"gender": "woman", "age": "30-44", "district": "Berriat"}
+    assert candidacy.user == camille and candidacy.reference.startswith("web-") and candidacy.consent_at
+    again = client.post(reverse("draws:apply", args=[draw.pk]), application(district), follow=True)
+    assert "déjà" in again.content.decode() and Candidacy.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"old_enough": ""}, "à partir de 16 ans"),
+        ({"district": ""}, "Choisissez votre quartier"),
+        ({"gender": "robot"}, "Sélectionnez un choix valide"),
+        ({"consent": ""}, "Merci d’accepter"),
+        ({"website": "http://spam"}, "n’a pas pu être envoyé"),
+    ],
+)
+def test_ineligible_or_incomplete_applications_are_explained(client, draw, district, fields, message):
+    client.force_login(resident())
+    response = client.post(reverse("draws:apply", args=[draw.pk]), application(district, **fields))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Candidacy.objects.exists()
+
+
+def test_applications_close(client, draw, district):
+    Draw.objects.filter(pk=draw.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
+    client.force_login(resident())
+    response = client.post(reverse("draws:apply", args=[draw.pk]), application(district), follow=True)
+    assert "sont closes" in response.content.decode()
+    assert not Candidacy.objects.exists()
+
+
+def test_importing_stratification_files(client, draw, organiser):
+    client.force_login(organiser)
+    categories = "category,name,min,max\ngender,woman,2,2\ngender,man,2,2\n"
+    respondents = "id,gender,email\na1,woman,a1@example.org\na2,man,\na3,woman,\na4,man,\na5,woman,\n"
+    files = {
+        "categories": SimpleUploadedFile("categories.csv", categories.encode()),
+        "respondents": SimpleUploadedFile("respondents.csv", respondents.encode("utf-8-sig")),
+    }
+    response = client.post(reverse("draws_admin:import", args=[draw.pk]), files, follow=True)
+    assert "5 répondants et 2 quotas importés" in response.content.decode()
+    assert Candidacy.objects.get(reference="a1").email == "a1@example.org"
+    assert draw.quotas.count() == 2
+
+
+def test_a_bad_file_names_the_file_and_line_and_changes_nothing(client, draw, organiser):
+    pool(draw)
+    client.force_login(organiser)
+    files = {
+        "categories": SimpleUploadedFile("categories.csv", b"category,name,min,max\ngender,woman,3,1\n"),
+        "respondents": SimpleUploadedFile("respondents.csv", b"id,gender\nx,woman\n"),
+    }
+    response = client.post(reverse("draws_admin:import", args=[draw.pk]), files, follow=True)
+    assert "categories.csv, line 2" in response.content.decode()
+    assert draw.candidacies.count() == 12 and draw.quotas.count() == 3
+
+
+def test_the_quota_editor_checks_feasibility_live(client, draw, organiser):
+    pool(draw)
+    client.force_login(organiser)
+    quotas = list(draw.quotas.order_by("pk"))
+    data = {"quotas-TOTAL_FORMS": "3", "quotas-INITIAL_FORMS": "3", "quotas-MIN_NUM_FORMS": "0"}
+    for n, quota in enumerate(quotas):
+        data.update(
+            {
+                f"quotas-{n}-id": quota.pk,
+                f"quotas-{n}-category": quota.category,
+                f"quotas-{n}-value": quota.value,
+                f"quotas-{n}-minimum": quota.minimum,
+                f"quotas-{n}-maximum": quota.maximum,
+            }
+        )
+    assert client.post(reverse("draws_admin:check", args=[draw.pk]), data).json() == {"ok": True, "problems": []}
+    data["quotas-0-minimum"] = data["quotas-0-maximum"] = 4  # four women and two men on four seats
+    result = client.post(reverse("draws_admin:check", args=[draw.pk]), data).json()
+    assert result["ok"] is False
+    assert "Les minimums de « gender » font 6 : 2 de plus que les 4 sièges." in result["problems"]
+    data["quotas-0-minimum"] = 9
+    data["quotas-0-maximum"] = 1
+    assert client.post(reverse("draws_admin:check", args=[draw.pk]), data).json()["ok"] is False
+    assert draw.quotas.get(pk=quotas[0].pk).minimum == 2  # nothing saved by checking
+
+
+def test_infeasible_quotas_cannot_be_frozen(draw, organiser):
+    pool(draw)
+    draw.quotas.filter(value="woman").update(minimum=4, maximum=4)
+    with pytest.raises(services.Refused, match="ne peuvent pas être respectés"):
+        services.freeze(draw, organiser)
+
+
+def test_the_whole_protocol_is_public_and_replayable(
+    client, draw, organiser, tmp_path, mailoutbox, django_capture_on_commit_callbacks
+):
+    pool(draw)
+    client.force_login(organiser)
+    step = reverse("draws_admin:step", args=[draw.pk])
+    client.post(step, {"action": "freeze"})
+    draw.refresh_from_db()
+    assert draw.status == DrawStatus.FROZEN and len(draw.pool_sha256) == 64
+    client.post(step, {"action": "compute"})
+    draw.refresh_from_db()
+    assert draw.status == DrawStatus.LOTTERY and len(draw.lottery_sha256) == 64
+    page = client.get(reverse("draws:detail", args=[draw.pk])).content.decode()
+    assert draw.pool_sha256 in page and draw.lottery_sha256 in page and "Trois dés" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(step, {"action": "draw", "randomness": " 3  9 0 "})
+    draw.refresh_from_db()
+    assert draw.status == DrawStatus.DRAWN and draw.randomness == "3 9 0"
+    selected = draw.candidacies.filter(outcome=Outcome.SELECTED)
+    assert selected.count() == 4
+    assert sorted(c.features["gender"] for c in selected) == ["man", "man", "woman", "woman"]
+    assert sorted(draw.candidacies.filter(outcome=Outcome.ALTERNATE).values_list("alternate_rank", flat=True)) == list(
+        range(1, 9)
+    )
+    languages = {c.email: c.language for c in draw.candidacies.all()}
+    drawn_mail = [m for m in mailoutbox if m.to[0] in {c.email for c in selected}]
+    assert len(drawn_mail) == 4 and len(mailoutbox) == 12
+    for message in drawn_mail:
+        expected = {"fr": "Vous avez été tiré au sort", "es": "Ha sido sorteado"}[languages[message.to[0]]]
+        assert message.subject.startswith(expected)
+
+    audit = client.get(reverse("draws:audit", args=[draw.pk]))
+    folder = tmp_path / "published"
+    folder.mkdir()
+    (folder / "audit.json").write_bytes(audit.content)
+    assert sortition_main(["verify", str(folder)]) == 0
+    record = json.loads(audit.content)
+    outsider = next(r["id"] for r in record["respondents"] if r["id"] not in record["result"]["selected"])
+    record["result"]["selected"][0] = outsider  # a tampered result
+    (folder / "audit.json").write_text(json.dumps(record))
+    assert sortition_main(["verify", str(folder)]) == 1
+
+
+def test_published_draws_are_immutable(client, draw, organiser, district):
+    pool(draw)
+    services.freeze(draw, organiser)
+    client.force_login(organiser)
+    response = client.get(reverse("draw_settings:edit", args=[draw.pk]), follow=True)
+    assert "ne peuvent plus changer" in response.content.decode()
+    response = client.post(
+        reverse("draws_admin:run", args=[draw.pk]),
+        {"save_quotas": "1", "quotas-TOTAL_FORMS": "0", "quotas-INITIAL_FORMS": "0"},
+        follow=True,
+    )
+    assert "Les quotas sont figés." in response.content.decode()
+    assert draw.quotas.count() == 3
+    with pytest.raises(services.Refused):
+        services.freeze(draw, organiser)
+    client.force_login(resident())
+    response = client.post(reverse("draws:apply", args=[draw.pk]), application(district), follow=True)
+    assert not Candidacy.objects.filter(user__isnull=False).exists()
+
+
+def test_a_declined_seat_goes_to_the_first_alternate(draw, organiser, mailoutbox, django_capture_on_commit_callbacks):
+    pool(draw)
+    services.freeze(draw, organiser)
+    services.compute_lottery(draw.pk)
+    services.draw_panel(draw, organiser, "42")
+    mailoutbox.clear()
+    leaving = draw.candidacies.filter(outcome=Outcome.SELECTED).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        invited = services.decline(leaving, organiser)
+    assert invited.alternate_rank == 1 and invited.outcome == Outcome.INVITED
+    assert [m.to for m in mailoutbox] == [[invited.email]]
+    with pytest.raises(services.Refused):
+        services.decline(leaving, organiser)
+
+
+def test_only_organisers_run_draws(client, draw):
+    moderator = factories.UserFactory(username="moderatrice")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    assert client.get(reverse("draws_admin:run", args=[draw.pk])).status_code == 302
+    assert client.post(reverse("draws_admin:step", args=[draw.pk]), {"action": "freeze"}).status_code == 302
+    draw.refresh_from_db()
+    assert draw.status == DrawStatus.OPEN
