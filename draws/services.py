@@ -24,6 +24,7 @@ from sortition.cli import alternates_for, choose, instance_from_audit
 from sortition.feasibility import explain
 from sortition.files import InputError, read_categories, read_respondents
 from sortition.leximin import Distribution, leximin
+from sortition.lottery import round_to_lottery
 from sortition.model import Instance, Respondent
 from sortition.model import Quota as EngineQuota
 
@@ -200,6 +201,24 @@ def compute_lottery(draw_id):
     return draw
 
 
+def _published(record):
+    """The instance and distribution exactly as the audit record publishes them."""
+    instance = instance_from_audit(record)
+    index = instance.index
+    panels = [tuple(sorted(index[i] for i in entry["panel"])) for entry in record["distribution"]]
+    probabilities = [entry["probability"] for entry in record["distribution"]]
+    marginals = [record["probabilities"][r.id] for r in instance.respondents]
+    return instance, Distribution(panels, probabilities, marginals, record["algorithm"])
+
+
+def lottery_bytes(draw):
+    """The lottery of panels as the bytes whose SHA-256 is ``draw.lottery_sha256``."""
+    instance, distribution = _published(draw.audit)
+    ids = [r.id for r in instance.respondents]
+    panels = round_to_lottery(distribution, draw.lottery_size)
+    return json.dumps([[ids[n] for n in panel] for panel in panels], separators=(",", ":")).encode()
+
+
 def draw_panel(draw, user, randomness):
     """Pick the panel from the announced public randomness; the result is final and public."""
     randomness = " ".join(randomness.split())
@@ -209,12 +228,7 @@ def draw_panel(draw, user, randomness):
         draw = Draw.objects.select_for_update().get(pk=draw.pk)
         _refuse_unless(draw, DrawStatus.LOTTERY)
         record = draw.audit
-        instance = instance_from_audit(record)
-        index = instance.index
-        panels = [tuple(sorted(index[i] for i in entry["panel"])) for entry in record["distribution"]]
-        probabilities = [entry["probability"] for entry in record["distribution"]]
-        marginals = [record["probabilities"][r.id] for r in instance.respondents]
-        distribution = Distribution(panels, probabilities, marginals, record["algorithm"])
+        instance, distribution = _published(record)
         panel, lottery = choose(instance, distribution, record["seed"], draw.lottery_size, randomness)
         alternates = alternates_for(instance, panel, record["seed"])
         ids = [r.id for r in instance.respondents]

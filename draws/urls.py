@@ -7,4 +7,5 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/apply/", views.apply, name="apply"),
     path("<int:pk>/audit.json", views.audit, name="audit"),
+    path("<int:pk>/lottery.json", views.lottery, name="lottery"),
 ]

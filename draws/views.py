@@ -9,12 +9,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from draws import services
 from draws.forms import ApplicationForm
-from draws.models import Draw, DrawStatus
+from draws.models import AGE, AGE_BANDS, DISTRICT, GENDER, GENDERS, Draw, DrawStatus
 
 
 def _public_draw(pk):
@@ -22,6 +23,17 @@ def _public_draw(pk):
     if not draw.workshop.live:
         raise Http404
     return draw
+
+
+CATEGORY_LABELS = {GENDER: gettext_lazy("Gender"), AGE: gettext_lazy("Age"), DISTRICT: gettext_lazy("District")}
+VALUE_LABELS = {GENDER: dict(GENDERS), AGE: dict(AGE_BANDS)}
+
+
+def group_label(quota):
+    """“Gender: Woman” rather than the stored “gender=woman”; other names are shown as imported."""
+    category = CATEGORY_LABELS.get(quota.category, quota.category)
+    value = VALUE_LABELS.get(quota.category, {}).get(quota.value, quota.value)
+    return f"{category} : {value}" if get_language() == "fr" else f"{category}: {value}"
 
 
 def composition(draw, candidacies):
@@ -34,7 +46,12 @@ def composition(draw, candidacies):
             if candidacy.reference in selected:
                 panel[feature] += 1
     return [
-        {"quota": quota, "pool": pool[(quota.category, quota.value)], "panel": panel[(quota.category, quota.value)]}
+        {
+            "quota": quota,
+            "label": group_label(quota),
+            "pool": pool[(quota.category, quota.value)],
+            "panel": panel[(quota.category, quota.value)],
+        }
         for quota in draw.quotas.all()
     ]
 
@@ -86,4 +103,16 @@ def audit(request, pk):
         body,
         content_type="application/json; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="draw-{draw.pk}-audit.json"'},
+    )
+
+
+def lottery(request, pk):
+    """The m equally likely panels, serialised exactly as hashed: its SHA-256 is the published fingerprint."""
+    draw = _public_draw(pk)
+    if draw.status not in (DrawStatus.LOTTERY, DrawStatus.DRAWN):
+        raise Http404
+    return HttpResponse(
+        services.lottery_bytes(draw),
+        content_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="draw-{draw.pk}-lottery.json"'},
     )

@@ -447,3 +447,10 @@ QUESTIONS = [
     ),
     ("camille", "fr", "Les recommandations seront-elles publiées avant le vote du conseil municipal ?", None),
 ]
+
+# The draw of the night workshop: an imported pool of this size, and parity, age and district quotas for 17 seats.
+DRAW_WORKSHOP = "la-nuit-en-ville"
+DRAW_POOL_SIZE = 150
+DRAW_RANDOMNESS_METHOD = {
+    "fr": "Cinq dés à dix faces lancés en public à la réunion du conseil citoyen nord ; les chiffres sont saisis dans l'ordre où ils sont lus.",
+}

@@ -126,6 +126,9 @@ def test_importing_stratification_files(client, draw, organiser):
     assert "5 répondants et 2 quotas importés" in response.content.decode()
     assert Candidacy.objects.get(reference="a1").email == "a1@example.org"
     assert draw.quotas.count() == 2
+    page = client.get(reverse("draws_admin:run", args=[draw.pk])).content.decode()
+    assert "Un panel respectant tous les quotas existe." in page and "a1@example.org" in page
+    assert "quota_editor.js" in page
 
 
 def test_a_bad_file_names_the_file_and_line_and_changes_nothing(client, draw, organiser):
@@ -260,3 +263,30 @@ def test_only_organisers_run_draws(client, draw):
     assert client.post(reverse("draws_admin:step", args=[draw.pk]), {"action": "freeze"}).status_code == 302
     draw.refresh_from_db()
     assert draw.status == DrawStatus.OPEN
+
+
+def test_the_published_lottery_hashes_to_its_fingerprint(client, draw, organiser):
+    import hashlib
+
+    from sortition.lottery import pick
+
+    pool(draw)
+    services.freeze(draw, organiser)
+    services.compute_lottery(draw.pk)
+    draw.refresh_from_db()
+    lottery = client.get(reverse("draws:lottery", args=[draw.pk])).content
+    assert hashlib.sha256(lottery).hexdigest() == draw.lottery_sha256
+    services.draw_panel(draw, organiser, "7 7 1")
+    draw.refresh_from_db()
+    # anyone can recompute the chosen panel from the two published values, without the solver
+    index = pick(draw.lottery_sha256, "7 7 1", draw.lottery_size)
+    assert index == draw.lottery_index
+    assert sorted(json.loads(lottery)[index]) == draw.audit["result"]["selected"]
+    page = client.get(reverse("draws:detail", args=[draw.pk])).content.decode()
+    assert "Genre : Femme" in page and "Âge : 16 à 29 ans" in page
+    assert client.get(reverse("draws:lottery", args=[draw.pk]).replace("/fr/", "/en/")).status_code == 200
+
+
+def test_nothing_is_downloadable_before_the_lottery(client, draw):
+    assert client.get(reverse("draws:audit", args=[draw.pk])).status_code == 404
+    assert client.get(reverse("draws:lottery", args=[draw.pk])).status_code == 404

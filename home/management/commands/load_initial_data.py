@@ -1,6 +1,7 @@
 """Load the demo programme in French, English and Spanish; safe to run again."""
 
 import json
+import random
 from datetime import datetime, time, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -18,6 +19,7 @@ from wagtail.models import Locale, Page, Site
 
 from comments import services as comment_services
 from comments.models import Kind, PortalComment
+from draws.models import AGE_BANDS, GENDERS, Candidacy, Draw, Quota, Source
 from home.management import demo_content as demo
 from home.models import HomePage, StandardPage
 from workshops.models import (
@@ -55,6 +57,7 @@ class Command(BaseCommand):
             self.load_standard_pages(home)
             users = self.load_users()
             self.load_discussion()
+            self.load_draw()
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} objects created)."))
@@ -296,6 +299,44 @@ class Command(BaseCommand):
                 comment_services.answer(User.objects.get(username="organiser"), question, answer)
         for age, pk in enumerate(reversed(posted)):
             PortalComment.objects.filter(pk=pk).update(submit_date=timezone.now() - timedelta(hours=5 + 7 * age))
+
+    def load_draw(self):
+        """An open call for candidates with an imported pool and quotas, ready for an organiser to run."""
+        workshop = WorkshopPage.objects.get(slug=demo.DRAW_WORKSHOP, locale=self.locales[SOURCE])
+        if Draw.objects.filter(workshop=workshop).exists():
+            return
+        draw = Draw.objects.create(
+            workshop=workshop,
+            panel_size=workshop.drawn_seats,
+            closes_at=timezone.now() + timedelta(days=21),
+            randomness_method=demo.DRAW_RANDOMNESS_METHOD[SOURCE],
+        )
+        districts = list(District.objects.filter(locale=self.locales[SOURCE]).values_list("name", flat=True))
+        rng = random.Random(2026)
+        genders, ages = [value for value, _label in GENDERS], [value for value, _label in AGE_BANDS]
+        Candidacy.objects.bulk_create(
+            Candidacy(
+                draw=draw,
+                reference=f"demo-{n:03d}",
+                source=Source.IMPORTED,
+                features={
+                    "gender": rng.choices(genders, weights=[52, 45, 3])[0],
+                    "age": rng.choices(ages, weights=[15, 25, 35, 25])[0],
+                    "district": rng.choice(districts),
+                },
+            )
+            for n in range(demo.DRAW_POOL_SIZE)
+        )
+        seats = draw.panel_size
+        quotas = [("gender", "woman", seats // 2, seats // 2 + 1), ("gender", "man", seats // 2, seats // 2 + 1)]
+        quotas += [("gender", "other", 0, 1)]
+        quotas += [("age", age, 2, 6) for age in ages]
+        quotas += [("district", district, 0, 3) for district in districts]
+        Quota.objects.bulk_create(
+            Quota(draw=draw, category=category, value=value, minimum=low, maximum=high)
+            for category, value, low, high in quotas
+        )
+        self.created += 1
 
     def load_users(self):
         User = get_user_model()
