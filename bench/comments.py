@@ -9,6 +9,7 @@ so every post waits for the same discussion lock. Every load is bounded in time.
 from datetime import date
 
 from harness import (
+    COUNTED_THREADS,
     csrf,
     django_json,
     fresh_demo,
@@ -76,12 +77,6 @@ wrk.headers["Cookie"] = "sessionid={session}"
 """
 POST_SCRIPT = """
 local sessions = {{{sessions}}}
-local counter = 0
-local thread_number = 0
-function setup(thread)
-  thread:set("id", thread_number)
-  thread_number = thread_number + 1
-end
 function request()
   counter = counter + 1
   local session = sessions[((counter * 2 + id) % #sessions) + 1]
@@ -122,7 +117,9 @@ def main():
             )
         )
         quoted = ",".join(f'"{key}"' for key in sessions)
-        script = POST_SCRIPT.format(sessions=quoted, token=token, cookie=cookie, path=post_path, referer=base + PAGE)
+        script = COUNTED_THREADS + POST_SCRIPT.format(
+            sessions=quoted, token=token, cookie=cookie, path=post_path, referer=base + PAGE
+        )
         posting = run_wrk(base + post_path, args.seconds, args.connections, script)
     after = int(django_json(env, COUNT))
     posted = after - prepared["comments"]

@@ -19,6 +19,15 @@ import psycopg
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 RESULTS = ROOT / "bench" / "RESULTS.md"
+# Lua for POST loads: a request counter, and an ``id`` per wrk thread so bodies stay unique.
+COUNTED_THREADS = """
+local counter = 0
+local thread_number = 0
+function setup(thread)
+  thread:set("id", thread_number)
+  thread_number = thread_number + 1
+end
+"""
 WRK_REPORT = """
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write

@@ -8,6 +8,7 @@ after the 25th must land on the waiting list; the overbooking count must be 0).
 from datetime import date
 
 from harness import (
+    COUNTED_THREADS,
     csrf,
     django_json,
     fresh_demo,
@@ -45,12 +46,6 @@ for status in ("confirmed", "waitlisted"):
 print(json.dumps(counts))
 """
 POST_SCRIPT = """
-local counter = 0
-local thread_number = 0
-function setup(thread)
-  thread:set("id", thread_number)
-  thread_number = thread_number + 1
-end
 function request()
   counter = counter + 1
   local email = string.format("bench-%d-%d-%d%%40example.org", id, counter, math.random(1, 1000000000))
@@ -66,7 +61,7 @@ end
 def load(base, session_id, args):
     path = f"/fr/sessions/{session_id}/"
     cookie, token = csrf(base, path)
-    script = POST_SCRIPT.format(token=token, cookie=cookie, path=path)
+    script = COUNTED_THREADS + POST_SCRIPT.format(token=token, cookie=cookie, path=path)
     return run_wrk(base + path, args.seconds, args.connections, script)
 
 

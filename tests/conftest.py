@@ -1,10 +1,12 @@
 import os
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from tests import factories
+from workshops.models import District
 
 
 def pytest_report_header(config):
@@ -82,3 +84,21 @@ def site_tree(locales):
     workshops = {"fr": workshop}
     workshops["en"] = translate(workshop, locales["en"], title="Cool city", slug="cool-city", theme=theme_en)
     return {"homes": homes, "indexes": indexes, "workshops": workshops, "locales": locales}
+
+
+@pytest.fixture
+def resident(db):
+    """A maker of signed-up residents with a verified email: ``resident("Sam", "es", username=…)``."""
+
+    def make(name="Camille", language="fr", **fields):
+        user = factories.UserFactory(display_name=name, preferred_language=language, **fields)
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def district(site_tree):
+    territory = factories.TerritoryFactory(locale=site_tree["locales"]["fr"])
+    return District.objects.create(name="Berriat", territory=territory, locale=site_tree["locales"]["fr"])

@@ -1,10 +1,8 @@
 import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 from django.utils import translation
 
 from comments import emails, services
-from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -17,16 +15,6 @@ def send_emails_at_once(monkeypatch):
             template, comment.pk, recipient_id, data
         ),
     )
-
-
-@pytest.fixture
-def resident(db):
-    def make(name="Camille", language="fr", **fields):
-        user = factories.UserFactory(display_name=name, preferred_language=language, **fields)
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        return user
-
-    return make
 
 
 @pytest.fixture

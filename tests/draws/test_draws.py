@@ -4,7 +4,6 @@ import datetime
 import json
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -14,7 +13,6 @@ from draws import services
 from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota, Source
 from sortition.cli import main as sortition_main
 from tests import factories
-from workshops.models import District
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +21,6 @@ pytestmark = pytest.mark.django_db
 def in_french():
     with translation.override("fr"):
         yield
-
-
-@pytest.fixture
-def district(site_tree):
-    territory = factories.TerritoryFactory(locale=site_tree["locales"]["fr"])
-    return District.objects.create(name="Berriat", territory=territory, locale=site_tree["locales"]["fr"])
 
 
 @pytest.fixture
@@ -46,12 +38,6 @@ def draw(site_tree):
 def organiser():
     user = factories.UserFactory(username="organisatrice")
     user.groups.add(Group.objects.get(name="Organisers"))
-    return user
-
-
-def resident(name="Camille", language="fr"):
-    user = factories.UserFactory(display_name=name, preferred_language=language)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 
 
@@ -74,7 +60,7 @@ def application(place, **fields):
     return {"old_enough": "on", "district": place.pk, "gender": "woman", "age": "30-44", "consent": "on", **fields}
 
 
-def test_a_resident_enters_the_pool_with_the_reasons_explained(client, draw, district):
+def test_a_resident_enters_the_pool_with_the_reasons_explained(client, draw, district, resident):
     camille = resident()
     client.force_login(camille)
     form = client.get(reverse("draws:apply", args=[draw.pk])).content.decode()
@@ -98,7 +84,7 @@ def test_a_resident_enters_the_pool_with_the_reasons_explained(client, draw, dis
         ({"website": "http://spam"}, "n’a pas pu être envoyé"),
     ],
 )
-def test_ineligible_or_incomplete_applications_are_explained(client, draw, district, fields, message):
+def test_ineligible_or_incomplete_applications_are_explained(client, draw, district, resident, fields, message):
     client.force_login(resident())
     response = client.post(reverse("draws:apply", args=[draw.pk]), application(district, **fields))
     assert response.status_code == 400
@@ -106,7 +92,7 @@ def test_ineligible_or_incomplete_applications_are_explained(client, draw, distr
     assert not Candidacy.objects.exists()
 
 
-def test_applications_close(client, draw, district):
+def test_applications_close(client, draw, district, resident):
     Draw.objects.filter(pk=draw.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=1))
     client.force_login(resident())
     response = client.post(reverse("draws:apply", args=[draw.pk]), application(district), follow=True)
@@ -220,7 +206,7 @@ def test_the_whole_protocol_is_public_and_replayable(
     assert sortition_main(["verify", str(folder)]) == 1
 
 
-def test_published_draws_are_immutable(client, draw, organiser, district):
+def test_published_draws_are_immutable(client, draw, organiser, district, resident):
     pool(draw)
     services.freeze(draw, organiser)
     client.force_login(organiser)

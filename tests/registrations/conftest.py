@@ -1,18 +1,10 @@
 import datetime
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from registrations.services import Applicant
 from tests import factories
-from workshops.models import District
-
-
-@pytest.fixture
-def district(site_tree):
-    territory = factories.TerritoryFactory(locale=site_tree["locales"]["fr"])
-    return District.objects.create(name="Berriat", territory=territory, locale=site_tree["locales"]["fr"])
 
 
 @pytest.fixture
@@ -30,16 +22,6 @@ def make_session(site_tree):
             "titles": {"fr": "Séance de travail", "en": "Working session"},
         }
         return factories.SessionFactory(**{**defaults, **fields})
-
-    return make
-
-
-@pytest.fixture
-def resident():
-    def make(name="Camille", language="fr"):
-        user = factories.UserFactory(display_name=name, preferred_language=language)
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        return user
 
     return make
 
