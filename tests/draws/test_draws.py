@@ -276,3 +276,22 @@ def test_the_published_lottery_hashes_to_its_fingerprint(client, draw, organiser
 def test_nothing_is_downloadable_before_the_lottery(client, draw):
     assert client.get(reverse("draws:audit", args=[draw.pk])).status_code == 404
     assert client.get(reverse("draws:lottery", args=[draw.pk])).status_code == 404
+
+
+def test_organisers_set_up_a_draw_in_the_admin(client, site_tree, organiser):
+    client.force_login(organiser)
+    assert client.get(reverse("draw_settings:index")).status_code == 200
+    data = {
+        "workshop": site_tree["workshops"]["fr"].pk,
+        "panel_size": 17,
+        "minimum_age": 16,
+        "closes_at": "2027-01-31 18:00",
+        "randomness_method": "Dés lancés en public.",
+        "lottery_size": 1000,
+    }
+    response = client.post(reverse("draw_settings:add"), data)
+    assert response.status_code == 302
+    draw = Draw.objects.get()
+    assert draw.panel_size == 17 and draw.status == DrawStatus.OPEN
+    listing = client.get(reverse("draw_settings:index")).content.decode()
+    assert reverse("draws_admin:run", args=[draw.pk]) in listing
