@@ -80,10 +80,10 @@ class PanelOracle:
         finally:
             if required is not None:
                 self.highs.changeColBounds(required, 0.0, 1.0)
-        panels = [tuple(n for n in range(self.size) if values[n] > 0.5)]
-        panels += [tuple(n for n in range(self.size) if s.col_value[n] > 0.5) for s in saved]
-        unique = list(dict.fromkeys(panels))
-        return [(panel, float(sum(weights[n] for n in panel))) for panel in unique]
+        chosen = np.array([values] + [solution.col_value for solution in saved]) > 0.5
+        unique = list(dict.fromkeys(tuple(int(n) for n in np.flatnonzero(row)) for row in chosen))
+        weights = np.asarray(weights, dtype=float)
+        return [(panel, float(weights[list(panel)].sum())) for panel in unique]
 
 
 class CoverageLP:
