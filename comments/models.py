@@ -57,10 +57,6 @@ class Status(models.TextChoices):
     DELETED = "deleted", _("Deleted by its author")
 
 
-# A moderator's decision can still change these; the others are final for residents.
-MODERATED_STATUSES = [Status.AUTO_HIDDEN, Status.HIDDEN, Status.REMOVED, Status.REJECTED]
-
-
 class PortalCommentQuerySet(models.QuerySet):
     def comments(self):
         return self.filter(kind=Kind.COMMENT)

@@ -109,7 +109,7 @@ def _refused(request, page, kind, message):
     return HttpResponseRedirect(_page_url(page, request, fragment=fragment))
 
 
-def _own_comment(request, pk):
+def _comment_and_page(request, pk):
     comment = get_object_or_404(PortalComment.objects.select_related("discussion"), pk=pk)
     page = comment.discussion.page(Locale.get_active())
     if page is None:
@@ -130,7 +130,7 @@ def permalink(request, pk):
 
 @login_required
 def edit_comment(request, pk):
-    comment, page = _own_comment(request, pk)
+    comment, page = _comment_and_page(request, pk)
     if comment.user_id != request.user.pk:
         raise Http404
     form = EditForm(request.POST or None, initial={"text": comment.comment})
@@ -148,7 +148,7 @@ def edit_comment(request, pk):
 
 @login_required
 def delete_comment(request, pk):
-    comment, page = _own_comment(request, pk)
+    comment, page = _comment_and_page(request, pk)
     if comment.user_id != request.user.pk:
         raise Http404
     if request.method == "POST":
@@ -161,7 +161,7 @@ def delete_comment(request, pk):
 @login_required
 @require_POST
 def like_comment(request, pk):
-    comment, page = _own_comment(request, pk)
+    comment, page = _comment_and_page(request, pk)
     try:
         services.toggle_like(request.user, comment)
     except services.Refused as refusal:
@@ -171,7 +171,7 @@ def like_comment(request, pk):
 
 @login_required
 def report_comment(request, pk):
-    comment, page = _own_comment(request, pk)
+    comment, page = _comment_and_page(request, pk)
     back = _page_url(page, request, fragment=f"{'q' if comment.is_question else 'c'}{comment.pk}")
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from draws import services
@@ -116,3 +117,17 @@ def lottery(request, pk):
         content_type="application/json",
         headers={"Content-Disposition": f'attachment; filename="draw-{draw.pk}-lottery.json"'},
     )
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    draw = _public_draw(pk)
+    try:
+        removed = services.withdraw(draw, request.user)
+    except services.Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        if removed:
+            messages.success(request, _("You are no longer in the pool; your answers are deleted."))
+    return redirect("draws:detail", pk=draw.pk)

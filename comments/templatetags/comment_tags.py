@@ -1,5 +1,4 @@
 from django import template
-from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -54,9 +53,7 @@ def discussion_section(context):
         "viewer": viewer,
         "sort": sort,
         "which": which,
-        "max_length": settings.COMMENT_MAX_LENGTH,
         "csrf_token": context.get("csrf_token"),
-        "draft": draft,
     }
     if discussion is not None and focus is not None:
         section["single"] = threads.single_thread(discussion, viewer, focus)

@@ -295,3 +295,19 @@ def test_organisers_set_up_a_draw_in_the_admin(client, site_tree, organiser):
     assert draw.panel_size == 17 and draw.status == DrawStatus.OPEN
     listing = client.get(reverse("draw_settings:index")).content.decode()
     assert reverse("draws_admin:run", args=[draw.pk]) in listing
+
+
+def test_a_resident_withdraws_until_the_freeze(client, draw, district, resident, organiser):
+    camille = resident()
+    client.force_login(camille)
+    client.post(reverse("draws:apply", args=[draw.pk]), application(district))
+    assert "Retirer ma candidature" in client.get(reverse("draws:detail", args=[draw.pk])).content.decode()
+    response = client.post(reverse("draws:withdraw", args=[draw.pk]), follow=True)
+    assert "Vous n’êtes plus dans le tirage" in response.content.decode()
+    assert not Candidacy.objects.exists()
+    client.post(reverse("draws:apply", args=[draw.pk]), application(district))
+    pool(draw)
+    services.freeze(draw, organiser)
+    response = client.post(reverse("draws:withdraw", args=[draw.pk]), follow=True)
+    assert "ne peuvent plus être retirées" in response.content.decode()
+    assert Candidacy.objects.filter(user=camille).exists()
