@@ -23,6 +23,7 @@ from sortition import __version__
 from sortition.cli import alternates_for, choose, instance_from_audit
 from sortition.feasibility import explain
 from sortition.files import InputError, read_categories, read_respondents
+from sortition.groups import groups_of
 from sortition.leximin import Distribution, leximin
 from sortition.lottery import round_to_lottery
 from sortition.model import Instance, Respondent
@@ -215,7 +216,7 @@ def lottery_bytes(draw):
     """The lottery of panels as the bytes whose SHA-256 is ``draw.lottery_sha256``."""
     instance, distribution = _published(draw.audit)
     ids = [r.id for r in instance.respondents]
-    panels = round_to_lottery(distribution, draw.lottery_size)
+    panels = round_to_lottery(distribution, groups_of(instance), draw.lottery_size)
     return json.dumps([[ids[n] for n in panel] for panel in panels], separators=(",", ":")).encode()
 
 

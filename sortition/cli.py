@@ -16,6 +16,7 @@ from pathlib import Path
 from sortition import __version__
 from sortition.feasibility import explain
 from sortition.files import InputError, read_categories, read_respondents
+from sortition.groups import groups_of
 from sortition.legacy import legacy
 from sortition.leximin import Distribution, leximin, marginals_of
 from sortition.lottery import lottery_hash, pick, round_to_lottery, sample
@@ -32,7 +33,7 @@ def choose(instance, distribution, seed, lottery_size=None, randomness=None):
     """The panel and how it was chosen: a seeded draw, or a uniform lottery and public randomness."""
     ids = [r.id for r in instance.respondents]
     if lottery_size:
-        lottery = round_to_lottery(distribution, lottery_size)
+        lottery = round_to_lottery(distribution, groups_of(instance), lottery_size)
         digest = lottery_hash(lottery, ids)
         index = pick(digest, randomness, lottery_size)
         return lottery[index], {"size": lottery_size, "hash": digest, "randomness": randomness, "index": index}

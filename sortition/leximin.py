@@ -9,6 +9,7 @@ import random
 import time
 from dataclasses import dataclass, field
 
+from sortition.groups import expand, groups_of, representative
 from sortition.solver import CoverageLP, PanelOracle
 
 IMPROVEMENT = 5e-4  # a new panel must raise the dual constraint by this much to be added
@@ -33,72 +34,78 @@ def marginals_of(panels, probabilities, size):
     return marginals
 
 
-def initial_panels(instance, oracle, seed, budget, deadline):
-    """A first set of panels covering everyone who can sit on some panel; the others get 0."""
-    size = len(instance.respondents)
+def initial_panels(oracle, count, seed, budget, deadline):
+    """A first set of profiles seating every group that can sit at all; the others get 0."""
     rng = random.Random(seed)
-    panels, covered = [], set()
-    while len(covered) < size and len(panels) < budget and (not panels or time.monotonic() < deadline):
-        weights = [(0.0 if n in covered else 1.0) + rng.random() * 1e-3 for n in range(size)]
+    profiles, covered = [], set()
+    while len(covered) < count and len(profiles) < budget and (not profiles or time.monotonic() < deadline):
+        weights = [(0.0 if g in covered else 1.0) + rng.random() * 1e-3 for g in range(count)]
         found = oracle.best_panel(weights)
         if found is None:
-            return [], set(range(size))
-        panel, _weight = found
-        if set(panel) <= covered:
+            return [], set(range(count))
+        seated = {g for g, seats in enumerate(found[0]) if seats}
+        if seated <= covered:
             break
-        panels.append(panel)
-        covered.update(panel)
+        profiles.append(found[0])
+        covered |= seated
     never = set()
-    for n in range(size):
-        if n not in covered and time.monotonic() < deadline:
-            found = oracle.best_panel([rng.random() for _ in range(size)], required=n)
+    for g in range(count):
+        if g not in covered and time.monotonic() < deadline:
+            found = oracle.best_panel([rng.random() for _ in range(count)], required=g)
             if found is None:
-                never.add(n)
+                never.add(g)
             else:
-                panels.append(found[0])
-                covered.update(found[0])
-    return panels, never
+                profiles.append(found[0])
+                covered |= {h for h, seats in enumerate(found[0]) if seats}
+    return profiles, never
 
 
 def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
-    """The LEXIMIN distribution; falls back to MAXIMIN over the panels found when the budget runs out."""
+    """The LEXIMIN distribution; falls back to MAXIMIN over the panels found when the budget runs out.
+
+    Computed over groups of interchangeable people (``sortition.groups``), then expanded
+    to panels of people with the same probabilities.
+    """
     started = time.monotonic()
     deadline = started + time_budget
-    size = len(instance.respondents)
-    oracle = PanelOracle(instance)
-    panels, never = initial_panels(instance, oracle, seed, panel_cap or 3 * size, deadline)
-    if not panels:
+    groups = groups_of(instance)
+    count = len(groups)
+    oracle = PanelOracle(instance, groups)
+    profiles, never = initial_panels(oracle, count, seed, panel_cap or 3 * count, deadline)
+    if not profiles:
         raise ValueError("no panel meets the quotas")
-    known = set(panels)
-    lp = CoverageLP(size, panels)
+    known = set(profiles)
+    lp = CoverageLP([len(group) for group in groups], profiles)
     fixed = {}
-    for n in never:
-        fixed[n] = 0.0
-        lp.fix(n, 0.0)
+    for g in never:
+        fixed[g] = 0.0
+        lp.fix(g, 0.0)
     notes, rounds = [], 0
-    while len(fixed) < size:
+    while len(fixed) < count:
         if time.monotonic() > deadline:
             notes.append(
                 f"time budget of {time_budget:.0f} s ran out after {rounds} LEXIMIN rounds: "
                 "the people not fixed yet share a MAXIMIN distribution over the panels found"
             )
             break
-        unfixed = [n for n in range(size) if n not in fixed]
+        unfixed = [g for g in range(count) if g not in fixed]
         interior = converged = False
         while True:
-            weights, ceiling, value = lp.solve(interior=interior)
+            duals, prices, ceiling, value = lp.solve(interior=interior)
             improving = [
-                panel
-                for panel, weight in oracle.good_panels(weights) or []
-                if weight > ceiling + IMPROVEMENT and panel not in known and instance.respects_quotas(panel)
+                profile
+                for profile, weight in oracle.good_panels(prices) or []
+                if weight > ceiling + IMPROVEMENT
+                and profile not in known
+                and instance.respects_quotas(representative(profile, groups))
             ]
             if time.monotonic() > deadline:
                 break
             if improving:
-                for panel in improving:
-                    panels.append(panel)
-                    known.add(panel)
-                    lp.add_panel(panel)
+                for profile in improving:
+                    profiles.append(profile)
+                    known.add(profile)
+                    lp.add_panel(profile)
                 interior = False
             elif interior:
                 converged = True
@@ -107,20 +114,23 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
                 interior = True  # converged by simplex: check the interior duals before fixing anyone
         if not converged:
             continue  # out of time mid-round: fix nobody on unconverged duals; the loop head says so
-        newly = [n for n in unfixed if weights[n] > FIX_THRESHOLD] or [max(unfixed, key=lambda n: weights[n])]
-        for n in newly:
+        newly = [g for g in unfixed if duals[g] > FIX_THRESHOLD] or [max(unfixed, key=lambda g: duals[g])]
+        for g in newly:
             # a hair below the optimum: interior-point values can overshoot by ~1e-7, and fixing
             # above what the panels allow would make the next round infeasible
-            fixed[n] = max(value - FIXED_SLACK, 0.0)
-            lp.fix(n, fixed[n])
+            fixed[g] = max(value - FIXED_SLACK, 0.0)
+            lp.fix(g, fixed[g])
         rounds += 1
 
     lp.solve()
     probabilities = lp.distribution()
-    kept = [(p, q) for p, q in zip(panels, probabilities, strict=True) if q > 1e-9]
-    panels, probabilities = [p for p, _q in kept], [q for _p, q in kept]
-    total = sum(probabilities)
-    probabilities = [q / total for q in probabilities]
+    kept = [(p, q) for p, q in zip(profiles, probabilities, strict=True) if q > 1e-9]
+    total = sum(q for _p, q in kept)
+    panels, probabilities = expand([p for p, _q in kept], [q / total for _p, q in kept], groups)
     algorithm = "leximin" if not notes else "maximin-fallback"
-    notes.append(f"{rounds} rounds, {len(known)} panels generated, {time.monotonic() - started:.1f} s")
+    notes.append(
+        f"{rounds} rounds, {len(known)} panels generated over {count} groups of interchangeable people, "
+        f"{time.monotonic() - started:.1f} s"
+    )
+    size = len(instance.respondents)
     return Distribution(panels, probabilities, marginals_of(panels, probabilities, size), algorithm, notes)

@@ -11,6 +11,8 @@ import json
 import math
 import random
 
+from sortition.groups import profile_of, spread
+
 
 def sample(distribution, seed):
     rng = random.Random(seed)
@@ -22,20 +24,26 @@ def sample(distribution, seed):
     return distribution.panels[-1]
 
 
-def round_to_lottery(distribution, m=1000):
-    """m panels: each panel gets floor(m·p) tickets, the rest go to the largest remainders.
+def round_to_lottery(distribution, groups, m=1000):
+    """m panels, equally likely, from the distribution and the groups of interchangeable people.
 
-    Each panel's probability moves by less than 1/m.
+    Rounding works on profiles (how many of each group sit): each gets floor(m·p) tickets,
+    the rest go to the largest remainders, so each profile's probability moves by less than
+    1/m. The tickets are then filled with each group's members in turn, so people of one
+    group sit on the same number of tickets, give or take one.
     """
-    exact = [probability * m for probability in distribution.probabilities]
+    group_of = {n: g for g, group in enumerate(groups) for n in group}
+    masses = {}
+    for panel, probability in zip(distribution.panels, distribution.probabilities, strict=True):
+        profile = profile_of(panel, group_of, len(groups))
+        masses[profile] = masses.get(profile, 0.0) + probability
+    profiles = sorted(masses)
+    exact = [masses[profile] * m for profile in profiles]
     tickets = [math.floor(value) for value in exact]
-    remainders = sorted(range(len(exact)), key=lambda i: (-(exact[i] - tickets[i]), distribution.panels[i]))
+    remainders = sorted(range(len(exact)), key=lambda i: (-(exact[i] - tickets[i]), i))
     for i in remainders[: m - sum(tickets)]:
         tickets[i] += 1
-    lottery = []
-    for panel, count in sorted(zip(distribution.panels, tickets, strict=True)):
-        lottery.extend([panel] * count)
-    return lottery
+    return spread([profile for profile, count in zip(profiles, tickets, strict=True) for _ in range(count)], groups)
 
 
 def lottery_hash(lottery, ids):

@@ -37,39 +37,50 @@ def add_rows(highs, rows):
 
 
 class PanelOracle:
-    """Finds the feasible panel of largest total weight (one integer program, costs changed per call)."""
+    """Finds the feasible profile of largest total weight (one integer program, costs changed per call).
 
-    def __init__(self, instance, time_limit=10.0):
-        self.instance = instance
-        n = len(instance.respondents)
+    A profile says how many of each group of interchangeable people sit (see ``groups``).
+    """
+
+    def __init__(self, instance, groups, time_limit=10.0):
+        count = len(groups)
         self.highs = quiet_highs()
         self.highs.setOptionValue("time_limit", float(time_limit))
         # gaps well under leximin.IMPROVEMENT: enough to tell whether a panel improves the dual
         self.highs.setOptionValue("mip_rel_gap", 1e-4)
         self.highs.setOptionValue("mip_abs_gap", 1e-5)
         self.highs.setOptionValue("mip_improving_solution_save", True)
-        self.highs.addVars(n, np.zeros(n), np.ones(n))
-        self.highs.changeColsIntegrality(n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n))
-        rows = [(instance.panel_size, instance.panel_size, list(range(n)), [1.0] * n)]
+        self.sizes = np.array([len(group) for group in groups], dtype=float)
+        self.highs.addVars(count, np.zeros(count), self.sizes)
+        self.highs.changeColsIntegrality(
+            count, np.arange(count, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * count)
+        )
+        group_of = {n: g for g, group in enumerate(groups) for n in group}
+        rows = [(instance.panel_size, instance.panel_size, list(range(count)), [1.0] * count)]
         for quota in instance.quotas:
-            members = instance.members(quota)
+            members = sorted({group_of[n] for n in instance.members(quota)})
             rows.append((quota.min, quota.max, members, [1.0] * len(members)))
         if instance.one_per_household:
-            rows += [(0, 1, group, [1.0] * len(group)) for group in instance.households()]
+            for household in instance.households():
+                members = sorted({group_of[n] for n in household})
+                rows.append((0, 1, members, [1.0] * len(members)))
         add_rows(self.highs, rows)
         self.highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
-        self.size = n
+        self.count = count
 
     def best_panel(self, weights, required=None):
-        """(panel as a sorted tuple of positions, its weight), or None when no panel fits."""
+        """(profile as a tuple of counts, its weight), or None when no panel fits."""
         found = self.good_panels(weights, required)
         return found[0] if found else None
 
     def good_panels(self, weights, required=None):
-        """The best panel first, then the other improving panels the search met, with their weights."""
-        self.highs.changeColsCost(self.size, np.arange(self.size, dtype=np.int32), np.asarray(weights, dtype=float))
+        """The best profile first, then the other improving ones the search met, with their weights.
+
+        ``weights`` are per seat of each group; ``required`` is a group that must sit.
+        """
+        self.highs.changeColsCost(self.count, np.arange(self.count, dtype=np.int32), np.asarray(weights, dtype=float))
         if required is not None:
-            self.highs.changeColBounds(required, 1.0, 1.0)
+            self.highs.changeColBounds(required, 1.0, self.sizes[required])
         try:
             self.highs.run()
             status = self.highs.getModelStatus()
@@ -79,49 +90,62 @@ class PanelOracle:
             saved = self.highs.getSavedMipSolutions()
         finally:
             if required is not None:
-                self.highs.changeColBounds(required, 0.0, 1.0)
-        chosen = np.array([values] + [solution.col_value for solution in saved]) > 0.5
-        unique = list(dict.fromkeys(tuple(int(n) for n in np.flatnonzero(row)) for row in chosen))
+                self.highs.changeColBounds(required, 0.0, self.sizes[required])
+        counts = np.rint(np.array([values] + [solution.col_value for solution in saved])).astype(int)
+        unique = list(dict.fromkeys(tuple(int(x) for x in row) for row in counts))
         weights = np.asarray(weights, dtype=float)
-        return [(panel, float(weights[list(panel)].sum())) for panel in unique]
+        return [(profile, float(weights @ np.array(profile))) for profile in unique]
 
 
 class CoverageLP:
-    """max z  s.t.  Σ_{P∋n} p_P ≥ z for unfixed n,  Σ_{P∋n} p_P ≥ f_n for fixed n,  Σ p_P = 1,  p ≥ 0.
+    """max z  s.t.  π_g ≥ z for unfixed groups g,  π_g ≥ f_g for fixed g,  Σ p_P = 1,  p ≥ 0,
 
-    Panels are columns, so column generation adds a column and the simplex restarts from
-    the previous basis; fixing people changes their rows in place, so rounds share it too.
-    The row duals are the weights y of the pricing problem. The last solve of a round uses
-    interior point without crossover, whose duals spread over every person whose
-    probability cannot rise, so many are fixed in one round.
+    where π_g = Σ_P p_P · seats_g(P) / |g| is the probability of each member of group g.
+    Profiles are columns, so column generation adds a column and the simplex restarts from
+    the previous basis; fixing groups changes their rows in place, so rounds share it too.
+    The row duals, divided by the group sizes, are the per-seat weights of the pricing
+    problem. The last solve of a round uses interior point without crossover, whose duals
+    spread over every group whose probability cannot rise, so many are fixed in one round.
     """
 
-    def __init__(self, size, panels):
-        self.size = size
-        self.panels = []
+    def __init__(self, sizes, profiles):
+        self.sizes = np.asarray(sizes, dtype=float)
+        self.count = len(sizes)
+        self.profiles = []
+        self.columns = []  # each profile's coverage of the groups, as a dense vector
         self.highs = quiet_highs()
         self.highs.setOptionValue("presolve", "off")
         self.highs.setOptionValue("run_crossover", "off")
         self.highs.setOptionValue("simplex_strategy", 4)  # primal simplex: a new column keeps the basis feasible
+        self.highs.setOptionValue("simplex_price_strategy", 0)  # measured: the fastest pricing on these LPs
         self.highs.addVar(0.0, 1.0)
         self.highs.changeColCost(0, 1.0)
         self.highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
-        rows = [(0.0, INF, [0], [-1.0]) for _ in range(size)] + [(1.0, 1.0, [], [])]
+        rows = [(0.0, INF, [0], [-1.0]) for _ in range(self.count)] + [(1.0, 1.0, [], [])]
         add_rows(self.highs, rows)
-        for panel in panels:
-            self.add_panel(panel)
+        for profile in profiles:
+            self.add_panel(profile)
 
-    def add_panel(self, panel):
-        indices = np.array(list(panel) + [self.size], dtype=np.int32)
-        self.highs.addCol(0.0, 0.0, INF, len(indices), indices, np.ones(len(indices)))
-        self.panels.append(panel)
+    def add_panel(self, profile):
+        coverage = np.array(profile, dtype=float) / self.sizes
+        indices = np.flatnonzero(coverage)
+        self.highs.addCol(
+            0.0,
+            0.0,
+            INF,
+            len(indices) + 1,
+            np.append(indices, self.count).astype(np.int32),
+            np.append(coverage[indices], 1.0),
+        )
+        self.profiles.append(profile)
+        self.columns.append(coverage)
 
-    def fix(self, n, value):
-        self.highs.changeCoeff(n, 0, 0.0)
-        self.highs.changeRowBounds(n, value, INF)
+    def fix(self, g, value):
+        self.highs.changeCoeff(g, 0, 0.0)
+        self.highs.changeRowBounds(g, value, INF)
 
     def solve(self, interior=False):
-        """(weights y, the largest Σ y over known panels, objective z)."""
+        """(duals y per group, per-seat weights y/|g|, the largest Σ over known profiles, objective z)."""
         self.highs.setOptionValue("solver", "ipm" if interior else "simplex")
         self.highs.run()
         status = self.highs.getModelStatus()
@@ -134,12 +158,12 @@ class CoverageLP:
             raise RuntimeError(
                 f"the LP over known panels could not be solved: {self.highs.modelStatusToString(status)}"
             )
-        solution = self.highs.getSolution()
-        weights = np.abs(np.array(solution.row_dual[: self.size]))
-        ceiling = max(float(weights[list(panel)].sum()) for panel in self.panels)
-        return weights, ceiling, float(self.highs.getInfo().objective_function_value)
+        duals = np.abs(np.array(self.highs.getSolution().row_dual[: self.count]))
+        ceiling = float((np.array(self.columns) @ duals).max())
+        value = float(self.highs.getInfo().objective_function_value)
+        return duals, duals / self.sizes, ceiling, value
 
     def distribution(self):
-        """Panel probabilities of the last solve."""
+        """Profile probabilities of the last solve."""
         values = np.clip(np.array(self.highs.getSolution().col_value[1:]), 0.0, None)
         return values / values.sum()

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from sortition.feasibility import explain
+from sortition.groups import groups_of
 from sortition.legacy import legacy
 from sortition.leximin import leximin
 from sortition.lottery import pick, round_to_lottery, sample
@@ -124,7 +125,7 @@ def test_the_lottery_reproduces_the_probabilities():
     """Drawing from the uniform lottery many times: each person's frequency matches their probability."""
     instance = small_instance(2, size=10)
     distribution = leximin(instance)
-    lottery = round_to_lottery(distribution, 1000)
+    lottery = round_to_lottery(distribution, groups_of(instance), 1000)
     assert len(lottery) == 1000
     draws = 20000
     counts = [0] * len(instance.respondents)
