@@ -7,7 +7,10 @@ program finds one that improves the dual by more than ``IMPROVEMENT``.
 
 import random
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from sortition.groups import expand, groups_of, representative
 from sortition.solver import CoverageLP, PanelOracle
@@ -15,6 +18,9 @@ from sortition.solver import CoverageLP, PanelOracle
 IMPROVEMENT = 5e-4  # a new panel must raise the dual constraint by this much to be added
 FIX_THRESHOLD = 1e-6  # dual weight above which a person's probability is fixed in the round
 FIXED_SLACK = 1e-5  # how far below a round's optimum its people are fixed, for numerical safety
+# Wentges smoothing: besides the LP's own duals, price the point this far towards the duals
+# with the best bound seen in the round; the two integer programs run side by side
+SMOOTHING = 0.8
 
 
 @dataclass
@@ -60,6 +66,60 @@ def initial_panels(oracle, count, seed, budget, deadline):
     return profiles, never
 
 
+class ColumnGeneration:
+    """The LP over the profiles found so far, and the integer programs that find more."""
+
+    def __init__(self, instance, groups, profiles, pricing):
+        self.instance, self.groups, self.pricing = instance, groups, pricing
+        self.sizes = np.array([len(group) for group in groups], dtype=float)
+        self.profiles, self.known = list(profiles), set(profiles)
+        self.lp = CoverageLP(self.sizes, profiles)
+        self.oracles = [PanelOracle(instance, groups), PanelOracle(instance, groups)]
+
+    def converge(self, floor, deadline):
+        """(duals, value) of the round once no panel improves them, or None when time runs out.
+
+        ``floor`` holds the fixed probabilities, which turn any dual y into an upper bound
+        on the round's optimum (best panel's weight − floor·y); the y with the best bound
+        steers the smoothed pricing point.
+        """
+        interior = False
+        center, center_bound = None, float("inf")
+        while True:
+            duals, prices, ceiling, value = self.lp.solve(interior=interior)
+            points = [duals]
+            if center is not None and not interior:
+                points.append(SMOOTHING * center + (1 - SMOOTHING) * duals)
+            found = list(self.pricing.map(lambda o, y: o.good_panels(y / self.sizes), self.oracles, points))
+            for point, panels in zip(points, found, strict=True):
+                bound = panels[0][1] - float(floor @ point) if panels else float("inf")
+                if not interior and bound < center_bound:
+                    center, center_bound = point, bound
+            improving = [
+                profile
+                for panels in found
+                for profile, _weight in panels or []
+                if float(prices @ np.array(profile)) > ceiling + IMPROVEMENT and self.admit(profile)
+            ]
+            if time.monotonic() > deadline:
+                return None
+            if improving:
+                interior = False
+            elif interior:
+                return duals, value
+            else:
+                interior = True  # converged by simplex: check the interior duals before fixing anyone
+
+    def admit(self, profile):
+        """Add a new profile to the LP (once; the integer program's answer is checked)."""
+        if profile in self.known or not self.instance.respects_quotas(representative(profile, self.groups)):
+            return False
+        self.known.add(profile)
+        self.profiles.append(profile)
+        self.lp.add_panel(profile)
+        return True
+
+
 def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
     """The LEXIMIN distribution; falls back to MAXIMIN over the panels found when the budget runs out.
 
@@ -70,66 +130,44 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
     deadline = started + time_budget
     groups = groups_of(instance)
     count = len(groups)
-    oracle = PanelOracle(instance, groups)
-    profiles, never = initial_panels(oracle, count, seed, panel_cap or 3 * count, deadline)
-    if not profiles:
+    initial, never = initial_panels(PanelOracle(instance, groups), count, seed, panel_cap or 3 * count, deadline)
+    if not initial:
         raise ValueError("no panel meets the quotas")
-    known = set(profiles)
-    lp = CoverageLP([len(group) for group in groups], profiles)
-    fixed = {}
-    for g in never:
-        fixed[g] = 0.0
-        lp.fix(g, 0.0)
-    notes, rounds = [], 0
-    while len(fixed) < count:
-        if time.monotonic() > deadline:
-            notes.append(
-                f"time budget of {time_budget:.0f} s ran out after {rounds} LEXIMIN rounds: "
-                "the people not fixed yet share a MAXIMIN distribution over the panels found"
-            )
-            break
-        unfixed = [g for g in range(count) if g not in fixed]
-        interior = converged = False
-        while True:
-            duals, prices, ceiling, value = lp.solve(interior=interior)
-            improving = [
-                profile
-                for profile, weight in oracle.good_panels(prices) or []
-                if weight > ceiling + IMPROVEMENT
-                and profile not in known
-                and instance.respects_quotas(representative(profile, groups))
-            ]
-            if time.monotonic() > deadline:
+    with ThreadPoolExecutor(2) as pricing:
+        search = ColumnGeneration(instance, groups, initial, pricing)
+        fixed = {}
+        for g in never:
+            fixed[g] = 0.0
+            search.lp.fix(g, 0.0)
+        notes, rounds = [], 0
+        while len(fixed) < count:
+            floor = np.array([fixed.get(g, 0.0) for g in range(count)])
+            settled = search.converge(floor, deadline) if time.monotonic() < deadline else None
+            if settled is None:
+                # out of time: fix nobody on unconverged duals
+                notes.append(
+                    f"time budget of {time_budget:.0f} s ran out after {rounds} LEXIMIN rounds: "
+                    "the people not fixed yet share a MAXIMIN distribution over the panels found"
+                )
                 break
-            if improving:
-                for profile in improving:
-                    profiles.append(profile)
-                    known.add(profile)
-                    lp.add_panel(profile)
-                interior = False
-            elif interior:
-                converged = True
-                break
-            else:
-                interior = True  # converged by simplex: check the interior duals before fixing anyone
-        if not converged:
-            continue  # out of time mid-round: fix nobody on unconverged duals; the loop head says so
-        newly = [g for g in unfixed if duals[g] > FIX_THRESHOLD] or [max(unfixed, key=lambda g: duals[g])]
-        for g in newly:
-            # a hair below the optimum: interior-point values can overshoot by ~1e-7, and fixing
-            # above what the panels allow would make the next round infeasible
-            fixed[g] = max(value - FIXED_SLACK, 0.0)
-            lp.fix(g, fixed[g])
-        rounds += 1
+            duals, value = settled
+            unfixed = [g for g in range(count) if g not in fixed]
+            newly = [g for g in unfixed if duals[g] > FIX_THRESHOLD] or [max(unfixed, key=lambda g: duals[g])]
+            for g in newly:
+                # a hair below the optimum: interior-point values can overshoot by ~1e-7, and fixing
+                # above what the panels allow would make the next round infeasible
+                fixed[g] = max(value - FIXED_SLACK, 0.0)
+                search.lp.fix(g, fixed[g])
+            rounds += 1
 
-    lp.solve()
-    probabilities = lp.distribution()
-    kept = [(p, q) for p, q in zip(profiles, probabilities, strict=True) if q > 1e-9]
+    search.lp.solve()
+    probabilities = search.lp.distribution()
+    kept = [(p, q) for p, q in zip(search.profiles, probabilities, strict=True) if q > 1e-9]
     total = sum(q for _p, q in kept)
     panels, probabilities = expand([p for p, _q in kept], [q / total for _p, q in kept], groups)
     algorithm = "leximin" if not notes else "maximin-fallback"
     notes.append(
-        f"{rounds} rounds, {len(known)} panels generated over {count} groups of interchangeable people, "
+        f"{rounds} rounds, {len(search.known)} panels generated over {count} groups of interchangeable people, "
         f"{time.monotonic() - started:.1f} s"
     )
     size = len(instance.respondents)
