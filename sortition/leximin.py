@@ -76,12 +76,15 @@ class ColumnGeneration:
         self.lp = CoverageLP(self.sizes, profiles)
         self.oracles = [PanelOracle(instance, groups), PanelOracle(instance, groups)]
 
-    def converge(self, floor, deadline):
+    def converge(self, floor, unfixed, deadline):
         """(duals, value) of the round once no panel improves them, or None when time runs out.
 
         ``floor`` holds the fixed probabilities, which turn any dual y into an upper bound
         on the round's optimum (best panel's weight − floor·y); the y with the best bound
-        steers the smoothed pricing point.
+        steers the smoothed pricing point. Every group with a positive dual at the end
+        cannot rise above the optimum, so it is fixed. Simplex duals usually bind many
+        groups (measured: as many rounds as with interior point, 5 s sooner at n=312); when
+        they bind one only, interior point without crossover spreads them over all that can.
         """
         interior = False
         center, center_bound = None, float("inf")
@@ -105,10 +108,10 @@ class ColumnGeneration:
                 return None
             if improving:
                 interior = False
-            elif interior:
+            elif interior or np.count_nonzero(duals[unfixed] > FIX_THRESHOLD) > 1 or np.count_nonzero(unfixed) == 1:
                 return duals, value
             else:
-                interior = True  # converged by simplex: check the interior duals before fixing anyone
+                interior = True  # the interior duals are checked by pricing like the others
 
     def admit(self, profile):
         """Add a new profile to the LP (once; the integer program's answer is checked)."""
@@ -142,7 +145,8 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
         notes, rounds = [], 0
         while len(fixed) < count:
             floor = np.array([fixed.get(g, 0.0) for g in range(count)])
-            settled = search.converge(floor, deadline) if time.monotonic() < deadline else None
+            unfixed = np.array([g not in fixed for g in range(count)])
+            settled = search.converge(floor, unfixed, deadline) if time.monotonic() < deadline else None
             if settled is None:
                 # out of time: fix nobody on unconverged duals
                 notes.append(
@@ -151,8 +155,8 @@ def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
                 )
                 break
             duals, value = settled
-            unfixed = [g for g in range(count) if g not in fixed]
-            newly = [g for g in unfixed if duals[g] > FIX_THRESHOLD] or [max(unfixed, key=lambda g: duals[g])]
+            waiting = np.flatnonzero(unfixed)
+            newly = [g for g in waiting if duals[g] > FIX_THRESHOLD] or [max(waiting, key=lambda g: duals[g])]
             for g in newly:
                 # a hair below the optimum: interior-point values can overshoot by ~1e-7, and fixing
                 # above what the panels allow would make the next round infeasible

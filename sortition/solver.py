@@ -46,9 +46,10 @@ class PanelOracle:
         count = len(groups)
         self.highs = quiet_highs()
         self.highs.setOptionValue("time_limit", float(time_limit))
-        # gaps well under leximin.IMPROVEMENT: enough to tell whether a panel improves the dual
-        self.highs.setOptionValue("mip_rel_gap", 1e-4)
-        self.highs.setOptionValue("mip_abs_gap", 1e-5)
+        # an absolute gap well under leximin.IMPROVEMENT tells whether a panel improves the dual;
+        # a relative gap would not, as the duals grow to tens in the last rounds
+        self.highs.setOptionValue("mip_rel_gap", 0.0)
+        self.highs.setOptionValue("mip_abs_gap", 1e-4)
         self.highs.setOptionValue("mip_improving_solution_save", True)
         # measured on recorded pricing problems: these solve at the root, where presolve,
         # symmetry detection and two of the heuristics cost more than half the time for the same optima
@@ -110,7 +111,7 @@ class CoverageLP:
     Profiles are columns, so column generation adds a column and the simplex restarts from
     the previous basis; fixing groups changes their rows in place, so rounds share it too.
     The row duals, divided by the group sizes, are the per-seat weights of the pricing
-    problem. The last solve of a round uses interior point without crossover, whose duals
+    problem. ``solve(interior=True)`` uses interior point without crossover, whose duals
     spread over every group whose probability cannot rise, so many are fixed in one round.
     """
 
