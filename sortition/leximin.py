@@ -20,7 +20,7 @@ FIX_THRESHOLD = 1e-6  # dual weight above which a person's probability is fixed 
 FIXED_SLACK = 1e-5  # how far below a round's optimum its people are fixed, for numerical safety
 # Wentges smoothing: besides the LP's own duals, price the point this far towards the duals
 # with the best bound seen in the round; the two integer programs run side by side
-SMOOTHING = 0.8
+SMOOTHING = 0.9
 
 
 @dataclass
