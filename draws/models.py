@@ -113,7 +113,15 @@ class Candidacy(models.Model):
     """A person in a draw's pool, with the features the quotas use."""
 
     draw = models.ForeignKey(Draw, on_delete=models.CASCADE, related_name="candidacies")
-    reference = models.CharField(_("reference"), max_length=64, help_text=_("The id published in the audit."))
+    reference = models.CharField(
+        _("reference"), max_length=64, help_text=_("The random id published in the audit, never the person's own.")
+    )
+    file_id = models.CharField(
+        _("id in the imported file"),
+        max_length=200,
+        blank=True,
+        help_text=_("Kept for the staff to match people back to their file; never published."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="candidacies"
     )

@@ -66,6 +66,21 @@ def _refuse_unless(draw, status):
         raise Refused(_("This draw has moved on: it is now “%(status)s”.") % {"status": draw.get_status_display()})
 
 
+def public_references(prefix, draw, count=1):
+    """Random references for the published record: a city's own ids may be names or emails.
+
+    40 random bits each, drawn again in the rare case one is taken.
+    """
+    taken = set(draw.candidacies.values_list("reference", flat=True))
+    fresh = []
+    while len(fresh) < count:
+        reference = f"{prefix}-{secrets.token_hex(5)}"
+        if reference not in taken:
+            taken.add(reference)
+            fresh.append(reference)
+    return fresh
+
+
 def apply(draw, user, features, consent_at):
     """A resident puts themselves forward; eligibility is checked by the form."""
     if not draw.is_open:
@@ -74,7 +89,7 @@ def apply(draw, user, features, consent_at):
         with transaction.atomic():
             candidacy = Candidacy.objects.create(
                 draw=draw,
-                reference=f"web-{secrets.token_hex(4)}",
+                reference=public_references("web", draw)[0],
                 user=user,
                 name=str(user.public_name),
                 email=user.email,
@@ -115,20 +130,18 @@ def import_files(draw, categories_file, respondents_file, user):
             Quota(draw=draw, category=q.category, value=q.value, minimum=q.min, maximum=q.max) for q in quotas
         )
         draw.candidacies.filter(source=Source.IMPORTED).delete()
-        online = set(draw.candidacies.values_list("reference", flat=True))
-        clash = [r.id for r in respondents if r.id in online]
-        if clash:
-            raise Refused(_("These ids are already used by online applications: %(ids)s") % {"ids": ", ".join(clash)})
+        references = public_references("imp", draw, len(respondents))
         Candidacy.objects.bulk_create(
             Candidacy(
                 draw=draw,
-                reference=r.id,
+                reference=reference,
+                file_id=r.id,
                 features=r.features,
                 source=Source.IMPORTED,
                 name=contacts.get(r.id, {}).get("name", ""),
                 email=contacts.get(r.id, {}).get("email", ""),
             )
-            for r in respondents
+            for r, reference in zip(respondents, references, strict=True)
         )
         log(instance=draw, action="draws.import", user=user, data={"respondents": len(respondents)})
     return len(respondents), len(quotas)
