@@ -119,7 +119,7 @@ class CoverageLP:
         self.sizes = np.asarray(sizes, dtype=float)
         self.count = len(sizes)
         self.profiles = []
-        self.columns = []  # each profile's coverage of the groups, as a dense vector
+        self.coverage = np.zeros((64, self.count))  # row i: profile i's share of each group's members
         self.highs = quiet_highs()
         self.highs.setOptionValue("presolve", "off")
         self.highs.setOptionValue("run_crossover", "off")
@@ -144,8 +144,10 @@ class CoverageLP:
             np.append(indices, self.count).astype(np.int32),
             np.append(coverage[indices], 1.0),
         )
+        if len(self.profiles) == len(self.coverage):
+            self.coverage = np.vstack([self.coverage, np.zeros_like(self.coverage)])
+        self.coverage[len(self.profiles)] = coverage
         self.profiles.append(profile)
-        self.columns.append(coverage)
 
     def fix(self, g, value):
         self.highs.changeCoeff(g, 0, 0.0)
@@ -167,12 +169,16 @@ class CoverageLP:
                 f"the LP over known panels could not be solved: {self.highs.modelStatusToString(status)}"
             )
         duals = np.abs(np.array(self.highs.getSolution().row_dual[: self.count]))
-        ceiling = float((np.array(self.columns) @ duals).max())
+        ceiling = self.ceiling(duals)
         value = float(self.highs.getInfo().objective_function_value)
         if basis is not None and basis.valid:
             # interior point leaves no basis: the next simplex would start cold (measured: 10 times slower)
             self.highs.setBasis(basis)
         return duals, duals / self.sizes, ceiling, value
+
+    def ceiling(self, duals):
+        """The largest dual weight of a known profile."""
+        return float((self.coverage[: len(self.profiles)] @ duals).max())
 
     def distribution(self):
         """Profile probabilities of the last solve."""
