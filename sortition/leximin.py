@@ -2,7 +2,9 @@
 
 Round after round, find the largest probability that every still-unfixed person can
 get, fix those who cannot get more, and repeat. Panels enter only when the integer
-program finds one that improves the dual by more than ``IMPROVEMENT``.
+program finds one that improves the dual by more than ``IMPROVEMENT``. Everything
+runs over groups of interchangeable people (``sortition.groups``), and each LP
+solve is priced twice, on two cores: at its duals and at a smoothed point.
 """
 
 import random
