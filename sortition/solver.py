@@ -125,6 +125,8 @@ class CoverageLP:
         self.highs.setOptionValue("run_crossover", "off")
         self.highs.setOptionValue("simplex_strategy", 4)  # primal simplex: a new column keeps the basis feasible
         self.highs.setOptionValue("simplex_price_strategy", 0)  # measured: the fastest pricing on these LPs
+        # measured on 8 pools of about 300: LEXIMIN 15 % faster without the bound perturbation
+        self.highs.setOptionValue("primal_simplex_bound_perturbation_multiplier", 0.0)
         self.highs.addVar(0.0, 1.0)
         self.highs.changeColCost(0, 1.0)
         self.highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
@@ -148,6 +150,29 @@ class CoverageLP:
             self.coverage = np.vstack([self.coverage, np.zeros_like(self.coverage)])
         self.coverage[len(self.profiles)] = coverage
         self.profiles.append(profile)
+
+    def prune(self, duals, keep):
+        """Drop nonbasic profiles, those furthest below the best dual weight, until ``keep`` remain.
+
+        Every simplex iteration prices all columns, so its cost grows with them (measured:
+        0.04 ms at 200 profiles, 0.3 ms at 3,000). Nonbasic columns leave the optimum
+        unchanged and HiGHS keeps the basis of the others; a dropped profile that improves
+        a later round is found again. Returns the dropped profiles.
+        """
+        status = self.highs.getBasis().col_status[1:]
+        nonbasic = np.array([s != highspy.HighsBasisStatus.kBasic for s in status])
+        weights = self.coverage[: len(self.profiles)] @ duals
+        order = np.flatnonzero(nonbasic)[np.argsort(weights[nonbasic])]
+        dropped = np.sort(order[: max(len(self.profiles) - keep, 0)])
+        if not len(dropped):
+            return []
+        self.highs.deleteCols(len(dropped), (dropped + 1).astype(np.int32))
+        kept = np.ones(len(self.profiles), dtype=bool)
+        kept[dropped] = False
+        gone = [self.profiles[i] for i in dropped]
+        self.coverage = np.vstack([self.coverage[: len(self.profiles)][kept], np.zeros((64, self.count))])
+        self.profiles = [p for p, k in zip(self.profiles, kept, strict=True) if k]
+        return gone
 
     def fix(self, g, value):
         self.highs.changeCoeff(g, 0, 0.0)
