@@ -197,6 +197,8 @@ COMMENTS_XTD_CONFIRM_EMAIL = False  # only signed-in residents with a verified e
 COMMENT_MAX_LENGTH = 3000
 COMMENTS_EDIT_MINUTES = 15
 COMMENTS_POSTS_PER_MINUTE = 5
+# applications to one draw a resident may make in an hour, counting those withdrawn since
+DRAW_APPLICATIONS_PER_HOUR = 3
 COMMENTS_REPORTS_TO_HIDE = int(os.environ.get("COMMENTS_REPORTS_TO_HIDE", "3"))
 
 # Search: the database backend by default; Elasticsearch/OpenSearch by configuration.

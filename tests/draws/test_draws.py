@@ -315,3 +315,18 @@ def test_a_resident_withdraws_until_the_freeze(client, draw, district, resident,
     response = client.post(reverse("draws:withdraw", args=[draw.pk]), follow=True)
     assert "ne peuvent plus être retirées" in response.content.decode()
     assert Candidacy.objects.filter(user=camille).exists()
+
+
+def test_applying_again_and_again_after_withdrawing_is_limited(client, draw, district, resident):
+    camille, dominique = resident(), resident()
+    client.force_login(camille)
+    for _ in range(3):
+        client.post(reverse("draws:apply", args=[draw.pk]), application(district))
+        assert Candidacy.objects.filter(user=camille).exists()
+        client.post(reverse("draws:withdraw", args=[draw.pk]))
+    response = client.post(reverse("draws:apply", args=[draw.pk]), application(district), follow=True)
+    assert "trop souvent" in response.content.decode()
+    assert not Candidacy.objects.filter(user=camille).exists()
+    client.force_login(dominique)
+    client.post(reverse("draws:apply", args=[draw.pk]), application(district))
+    assert Candidacy.objects.filter(user=dominique).exists()
