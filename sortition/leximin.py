@@ -90,7 +90,8 @@ class ColumnGeneration:
         """(duals, value) of the round once no panel improves them, or None when time runs out.
 
         Swaps price most solves (measured at n=312: 26 integer programs instead of 548,
-        90 s down to 20 s on the hardest pool); the LP sheds columns that no longer matter past ``COLUMN_LIMIT``.
+        90 s down to 20 s on the hardest pool); past ``COLUMN_LIMIT`` the LP sheds columns.
+
         ``floor`` holds the fixed probabilities, which turn any dual y into an upper bound
         on the round's optimum (best panel's weight − floor·y); the y with the best bound
         steers the smoothed pricing point. Every group with a positive dual at the end

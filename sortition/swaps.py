@@ -15,7 +15,7 @@ NO_ROW = -1  # in ``rows``: the group does not count towards any quota of that p
 
 
 class SwapSearch:
-    """Best-improvement seat swaps that keep the panel size, every quota and one seat per household.
+    """Improving seat swaps, best first, that keep the panel size, every quota and one seat per household.
 
     Quotas of one category partition the groups (each has one value), and so do the
     households that count, whose members are groups of one. A swap from group a to group b
@@ -55,19 +55,20 @@ class SwapSearch:
         # product then ORs a row's bits at once
         self.bits = 2.0 ** np.arange(len(partitions))
         self.word = np.min_scalar_type(2 ** len(partitions) - 1)
-        unequal = self.rows[:, :, None] != self.rows[:, None, :]
-        self.differ = np.tensordot(self.bits, unequal, axes=1).astype(self.word)
+        self.differ = np.zeros((len(groups), len(groups)), dtype=self.word)
+        for p, rows in enumerate(self.rows):  # one partition at a time: groups² words, not partitions × groups²
+            self.differ |= (rows[:, None] != rows[None, :]).astype(self.word) << self.word.type(p)
 
-    def climb(self, profile, weights, steps=64):
-        """The profile reached from ``profile`` by improving swaps, a local optimum of the weight.
+    def climb(self, profile, weights, passes=64):
+        """A local optimum of the weight reached from ``profile`` by improving swaps (or where ``passes`` end).
 
         Each pass scores every swap at once, then applies the best few that still fit the
-        quotas one after the other (measured: a third of the passes of one swap each).
+        quotas one after the other (measured in LEXIMIN runs: 5 passes a climb instead of 13).
         """
         seats = np.array(profile, dtype=np.int64)
         counts = np.bincount(self.rows.ravel(), weights=np.tile(seats, len(self.rows)), minlength=len(self.low))
         counts = counts.astype(np.int64)
-        for _ in range(steps):
+        for _ in range(passes):
             at_min = ((counts <= self.low)[self.rows].T @ self.bits).astype(self.word)
             at_max = ((counts >= self.high)[self.rows].T @ self.bits).astype(self.word)
             seated, room = np.flatnonzero(seats), np.flatnonzero(seats < self.sizes)
