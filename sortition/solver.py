@@ -45,7 +45,7 @@ class PanelOracle:
     def __init__(self, instance, groups, time_limit=10.0):
         count = len(groups)
         self.highs = quiet_highs()
-        self.highs.setOptionValue("time_limit", float(time_limit))
+        self.time_limit = float(time_limit)
         # an absolute gap well under leximin.IMPROVEMENT tells whether a panel improves the dual;
         # a relative gap would not, as the duals grow to tens in the last rounds
         self.highs.setOptionValue("mip_rel_gap", 0.0)
@@ -76,32 +76,37 @@ class PanelOracle:
         self.count = count
 
     def best_panel(self, weights, required=None):
-        """(profile as a tuple of counts, its weight), or None when no panel fits."""
-        found = self.good_panels(weights, required)
-        return found[0] if found else None
+        """(profile as a tuple of counts, its weight), or None when no panel fits (or none is proved best)."""
+        found, proved = self.good_panels(weights, required)
+        return found[0] if found and proved else None
 
-    def good_panels(self, weights, required=None):
-        """The best profile first, then the other improving ones the search met, with their weights.
+    def good_panels(self, weights, required=None, time_limit=None):
+        """(profiles, proved): the best profile found first, then the others the search met, with
+        their weights; ``proved`` when the first is the optimum.
 
-        ``weights`` are per seat of each group; ``required`` is a group that must sit.
+        ``weights`` are per seat of each group; ``required`` is a group that must sit;
+        ``time_limit`` stops the search early, keeping what it found.
         """
         self.highs.changeColsCost(self.count, np.arange(self.count, dtype=np.int32), np.asarray(weights, dtype=float))
+        self.highs.setOptionValue("time_limit", time_limit or self.time_limit)
         if required is not None:
             self.highs.changeColBounds(required, 1.0, self.sizes[required])
         try:
             self.highs.run()
-            status = self.highs.getModelStatus()
-            if status != highspy.HighsModelStatus.kOptimal:
-                return None
-            values = self.highs.getSolution().col_value
-            saved = self.highs.getSavedMipSolutions()
+            proved = self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+            solution = self.highs.getSolution()
+            rows = ([solution.col_value] if solution.value_valid else []) + [
+                saved.col_value for saved in self.highs.getSavedMipSolutions()
+            ]
         finally:
             if required is not None:
                 self.highs.changeColBounds(required, 0.0, self.sizes[required])
-        counts = np.rint(np.array([values] + [solution.col_value for solution in saved])).astype(int)
+        if not rows:
+            return [], False
+        counts = np.rint(np.array(rows)).astype(int)
         unique = list(dict.fromkeys(tuple(int(x) for x in row) for row in counts))
         weights = np.asarray(weights, dtype=float)
-        return [(profile, float(weights @ np.array(profile))) for profile in unique]
+        return [(profile, float(weights @ np.array(profile))) for profile in unique], proved
 
 
 class CoverageLP:
