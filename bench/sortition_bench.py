@@ -75,7 +75,7 @@ def main():
     lines = [
         "",
         f"{date.today().isoformat()}, `python bench/sortition_bench.py --legacy-samples {args.legacy_samples}`: "
-        f"HiGHS 1.15 on this 2-core machine (two pricing integer programs run side by side); {POOLS} generated "
+        f"HiGHS 1.15 on this 2-core machine (the swap search and the integer program price side by side); {POOLS} generated "
         "pools per size, skewed against the quota targets. LEGACY's probabilities are estimated from "
         f"{args.legacy_samples} greedy draws. Groups: people alike in every quota category, over which "
         "LEXIMIN is computed.",
