@@ -75,9 +75,9 @@ def main():
     lines = [
         "",
         f"{date.today().isoformat()}, `python bench/sortition_bench.py --legacy-samples {args.legacy_samples}`: "
-        f"HiGHS 1.15 on this 2-core machine (the swap search and the integer program price side by side); {POOLS} generated "
-        "pools per size, skewed against the quota targets. LEGACY's probabilities are estimated from "
-        f"{args.legacy_samples} greedy draws. Groups: people alike in every quota category, over which "
+        "HiGHS 1.15 on this 2-core machine (the swap search and the integer program price side by side); "
+        f"{POOLS} generated pools per size, skewed against the quota targets. LEGACY's probabilities are "
+        f"estimated from {args.legacy_samples} greedy draws. Groups: people alike in every quota category, over which "
         "LEXIMIN is computed.",
         "",
         "| pool | panel | categories | groups | LEXIMIN s | LEXIMIN min p | panels in support | rounds | "
