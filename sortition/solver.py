@@ -76,9 +76,10 @@ class PanelOracle:
         self.count = count
 
     def best_panel(self, weights, required=None):
-        """(profile as a tuple of counts, its weight), or None when no panel fits (or none is proved best)."""
-        found, proved = self.good_panels(weights, required)
-        return found[0] if found and proved else None
+        """(profile as a tuple of counts, its weight) of the best panel found, or None when none
+        fits (or none was found in time)."""
+        found, _proved = self.good_panels(weights, required)
+        return found[0] if found else None
 
     def good_panels(self, weights, required=None, time_limit=None):
         """(profiles, proved): the best profile found first, then the others the search met, with
