@@ -1,10 +1,12 @@
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from accounts.forms import ProfileForm
+from accounts import services
+from accounts.forms import DeleteAccountForm, ProfileForm
 from registrations.services import registrations_of
 
 
@@ -16,5 +18,24 @@ def profile(request):
         form.save()
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
-    context = {"form": form, "registrations": registrations_of(request.user, Locale.get_active())}
+    context = {
+        "form": form,
+        "registrations": registrations_of(request.user, Locale.get_active()),
+        "can_delete_itself": services.can_delete_itself(request.user),
+    }
     return render(request, "accounts/profile.html", context)
+
+
+@login_required
+def delete_account(request):
+    """The resident deletes their account; staff accounts are closed by an administrator."""
+    if not services.can_delete_itself(request.user):
+        messages.error(request, _("Staff accounts are closed by an administrator, who hands over their work first."))
+        return redirect("accounts:profile")
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.delete_account(request.user)
+        logout(request)
+        messages.success(request, _("Your account has been deleted. Thank you for taking part."))
+        return redirect("/")
+    return render(request, "accounts/delete.html", {"form": form})

@@ -330,3 +330,14 @@ def answer(staff, question, text):
 
 def unsubscribe(comment):
     PortalComment.objects.filter(pk=comment.pk).update(followup=False)
+
+
+def forget_author(user):
+    """Before an account is deleted: its comments stay in their threads, under “Former resident”.
+
+    Name, email and address go; so do reply emails (``followup``). Likes by the account go
+    with it (their flags cascade), so counts drop by one.
+    """
+    return PortalComment.objects.filter(user=user).update(
+        user_name="", user_email="", user_url="", ip_address=None, followup=False
+    )

@@ -301,3 +301,19 @@ def decline(candidacy, user):
             emails.send_later("invited", following)
         log(instance=candidacy.draw, action="draws.decline", user=user, data={"declined": candidacy.reference})
     return following
+
+
+def forget_candidate(user):
+    """Before an account is deleted: its candidacies leave the pools still open.
+
+    A frozen pool's hash is published, so there the candidacy stays under its random
+    reference, without name or email; a seat it holds is declined, which invites the
+    next alternate.
+    """
+    for candidacy in user.candidacies.select_related("draw"):
+        if not candidacy.draw.is_frozen:
+            candidacy.delete()
+            continue
+        if candidacy.outcome in (Outcome.SELECTED, Outcome.INVITED):
+            decline(candidacy, None)
+        Candidacy.objects.filter(pk=candidacy.pk).update(user=None, name="", email="")
