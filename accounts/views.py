@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from accounts import services
 from accounts.forms import DeleteAccountForm, ProfileForm
+from comments.services import comments_of
 from registrations.services import registrations_of
 
 
@@ -18,9 +19,11 @@ def profile(request):
         form.save()
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
+    locale = Locale.get_active()
     context = {
         "form": form,
-        "registrations": registrations_of(request.user, Locale.get_active()),
+        "registrations": registrations_of(request.user, locale),
+        "comments": comments_of(request.user, locale),
         "can_delete_itself": services.can_delete_itself(request.user),
     }
     return render(request, "accounts/profile.html", context)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from comments import emails
 from comments.models import (
@@ -330,6 +331,26 @@ def answer(staff, question, text):
 
 def unsubscribe(comment):
     PortalComment.objects.filter(pk=comment.pk).update(followup=False)
+
+
+def comments_of(user, locale, limit=20):
+    """A resident's latest comments and questions (deleted ones left out), each with
+    ``shown_on``, its page in ``locale`` or else the first live translation; two queries."""
+    comments = list(
+        PortalComment.objects.filter(user=user)
+        .exclude(status=Status.DELETED)
+        .select_related("discussion")
+        .order_by("-submit_date")[:limit]
+    )
+    pages = {}
+    keys = {comment.discussion.translation_key for comment in comments}
+    for page in Page.objects.filter(translation_key__in=keys).live().order_by("pk"):
+        shown = pages.get(page.translation_key)
+        if shown is None or (page.locale_id == locale.pk and shown.locale_id != locale.pk):
+            pages[page.translation_key] = page
+    for comment in comments:
+        comment.shown_on = pages.get(comment.discussion.translation_key)
+    return comments
 
 
 def forget_author(user):
