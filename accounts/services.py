@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from accounts.emails import send_farewell_later
 from comments.services import forget_author
 from draws.services import forget_candidate
 from registrations.services import erase_personal_data
@@ -16,8 +17,10 @@ def delete_account(user, now=None):
     """The right to erasure, all or nothing: sessions still to come are cancelled (the
     waiting list moves up) and every registration anonymised, candidacies withdrawn or
     anonymised, comments kept without a name, then the account and its addresses deleted.
+    A last email, in the resident's language, says so once it is done.
     """
     with transaction.atomic():
+        send_farewell_later(user)
         erase_personal_data(user, now)
         forget_candidate(user)
         forget_author(user)

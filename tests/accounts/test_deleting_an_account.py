@@ -5,6 +5,7 @@ import datetime
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_comments.models import CommentFlag
@@ -89,15 +90,22 @@ def traces(site_tree, resident):
     }
 
 
-def test_deleting_my_account_leaves_nothing_that_names_me(client, traces):
+def test_deleting_my_account_leaves_nothing_that_names_me(client, traces, django_capture_on_commit_callbacks):
     camille = traces["camille"]
+    camille.preferred_language = "es"
+    camille.save()
     client.force_login(camille)
     page = client.get(reverse("accounts:delete")).content.decode()
     assert "liste d’attente" in page and "« Ancien habitant »" in page
-    response = client.post(
-        reverse("accounts:delete"), {"password": "a-long-test-password", "understood": "on"}, follow=True
-    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("accounts:delete"), {"password": "a-long-test-password", "understood": "on"}, follow=True
+        )
     assert "Votre compte a été supprimé" in response.content.decode()
+    farewell = [message for message in mail.outbox if message.to == [camille.email]]
+    assert [message.subject for message in farewell] == ["Su cuenta ha sido eliminada"], "one email, in Spanish"
+    assert "«Antiguo vecino»" in farewell[0].body
     assert not User.objects.filter(pk=camille.pk).exists()
     assert not EmailAddress.objects.filter(email=camille.email).exists()
 
