@@ -1,4 +1,4 @@
-"""What happens to a resident's traces when they delete their account."""
+"""What happens to a person's traces when their account is deleted, by themselves or in the admin."""
 
 from django.db import transaction
 
@@ -13,15 +13,19 @@ def can_delete_itself(user):
     return not (user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
 
 
-def delete_account(user, now=None):
-    """The right to erasure, all or nothing: sessions still to come are cancelled (the
-    waiting list moves up) and every registration anonymised, candidacies withdrawn or
-    anonymised, comments kept without a name, then the account and its addresses deleted.
-    A last email, in the resident's language, says so once it is done.
+def erase_traces(user, now=None):
+    """Sessions still to come are cancelled (the waiting list moves up) and every
+    registration anonymised; candidacies are withdrawn or anonymised; comments stay,
+    without a name. Runs before every deletion of a user (``AccountsConfig.ready``),
+    so that an administrator's deletion in the admin leaves no more behind.
     """
+    erase_personal_data(user, now)
+    forget_candidate(user)
+    forget_author(user)
+
+
+def delete_account(user):
+    """The resident's right to erasure, all or nothing, and a last email once it is done."""
     with transaction.atomic():
         send_farewell_later(user)
-        erase_personal_data(user, now)
-        forget_candidate(user)
-        forget_author(user)
         user.delete()

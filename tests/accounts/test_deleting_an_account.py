@@ -159,3 +159,11 @@ def test_staff_accounts_are_closed_by_an_administrator(client, resident):
 def test_the_profile_offers_deletion_to_residents(client, resident):
     client.force_login(resident())
     assert reverse("accounts:delete") in client.get(reverse("accounts:profile")).content.decode()
+
+
+def test_an_administrator_deleting_an_account_erases_the_same_traces(traces):
+    traces["camille"].delete()
+    own = PortalComment.objects.get(pk=traces["own"].pk)
+    assert (own.user, own.user_name, own.user_email) == (None, "", "")
+    assert Registration.objects.get(pk=traces["seat"].pk).email.endswith("@invalid")
+    assert Candidacy.objects.get(pk=traces["drawn_seat"].pk).email == ""
