@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from accounts import services
 from accounts.forms import DeleteAccountForm, ProfileForm
 from comments.services import comments_of
+from draws.services import candidacies_of
 from registrations.services import registrations_of
 
 
@@ -24,6 +25,7 @@ def profile(request):
         "form": form,
         "registrations": registrations_of(request.user, locale),
         "comments": comments_of(request.user, locale),
+        "candidacies": candidacies_of(request.user, locale),
         "can_delete_itself": services.can_delete_itself(request.user),
     }
     return render(request, "accounts/profile.html", context)

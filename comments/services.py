@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
 from wagtail.log_actions import log
-from wagtail.models import Page
 
 from comments import emails
 from comments.models import (
@@ -31,6 +30,7 @@ from comments.models import (
     Report,
     Status,
 )
+from portal.pages import pages_in
 
 MAX_LEVEL = settings.COMMENTS_XTD_MAX_THREAD_LEVEL
 
@@ -342,12 +342,7 @@ def comments_of(user, locale, limit=20):
         .select_related("discussion")
         .order_by("-submit_date")[:limit]
     )
-    pages = {}
-    keys = {comment.discussion.translation_key for comment in comments}
-    for page in Page.objects.filter(translation_key__in=keys).live().order_by("pk"):
-        shown = pages.get(page.translation_key)
-        if shown is None or (page.locale_id == locale.pk and shown.locale_id != locale.pk):
-            pages[page.translation_key] = page
+    pages = pages_in(locale, (comment.discussion.translation_key for comment in comments))
     for comment in comments:
         comment.shown_on = pages.get(comment.discussion.translation_key)
     return comments

@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 
 from draws import emails
 from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota, Source
+from portal.pages import pages_in
 from sortition import __version__
 from sortition.cli import alternates_for, choose, instance_from_audit
 from sortition.feasibility import explain
@@ -301,6 +302,15 @@ def decline(candidacy, user):
             emails.send_later("invited", following)
         log(instance=candidacy.draw, action="draws.decline", user=user, data={"declined": candidacy.reference})
     return following
+
+
+def candidacies_of(user, locale):
+    """A resident's candidacies, newest first, each with ``workshop_shown`` in ``locale``; two queries."""
+    candidacies = list(user.candidacies.select_related("draw__workshop").order_by("-created_at"))
+    pages = pages_in(locale, (candidacy.draw.workshop.translation_key for candidacy in candidacies))
+    for candidacy in candidacies:
+        candidacy.workshop_shown = pages.get(candidacy.draw.workshop.translation_key)
+    return candidacies
 
 
 def forget_candidate(user):

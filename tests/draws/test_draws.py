@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from draws import services
 from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota, Source
@@ -315,6 +316,32 @@ def test_a_resident_withdraws_until_the_freeze(client, draw, district, resident,
     response = client.post(reverse("draws:withdraw", args=[draw.pk]), follow=True)
     assert "ne peuvent plus être retirées" in response.content.decode()
     assert Candidacy.objects.filter(user=camille).exists()
+
+
+def test_my_space_lists_my_candidacies_and_withdraws_them_until_the_freeze(
+    client, draw, district, resident, organiser, site_tree
+):
+    camille = resident()
+    client.force_login(camille)
+    client.post(reverse("draws:apply", args=[draw.pk]), application(district))
+    profile = client.get(reverse("accounts:profile")).content.decode()
+    assert "Mes tirages au sort" in profile and "Ville fraîche" in profile and "Dans le vivier" in profile
+    assert reverse("draws:withdraw", args=[draw.pk]) in profile
+    pool(draw)
+    services.freeze(draw, organiser)
+    profile = client.get(reverse("accounts:profile")).content.decode()
+    assert "Mes tirages au sort" in profile and reverse("draws:withdraw", args=[draw.pk]) not in profile
+
+
+def test_my_candidacies_show_the_workshop_in_my_language_in_two_queries(
+    draw, district, resident, site_tree, django_assert_num_queries
+):
+    camille = resident()
+    services.apply(draw, camille, {"gender": "woman"}, timezone.now())
+    english = Locale.objects.get(language_code="en")
+    with django_assert_num_queries(2):
+        listed = services.candidacies_of(camille, english)
+    assert [c.workshop_shown.title for c in listed] == ["Cool city"]
 
 
 def test_applying_again_and_again_after_withdrawing_is_limited(client, draw, district, resident):
