@@ -167,3 +167,8 @@ def test_an_administrator_deleting_an_account_erases_the_same_traces(traces):
     assert (own.user, own.user_name, own.user_email) == (None, "", "")
     assert Registration.objects.get(pk=traces["seat"].pk).email.endswith("@invalid")
     assert Candidacy.objects.get(pk=traces["drawn_seat"].pk).email == ""
+
+
+def test_visitors_are_sent_to_sign_in(client, site_tree):
+    response = client.post(reverse("accounts:delete"), {"understood": "on"})
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
