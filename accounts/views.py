@@ -26,7 +26,7 @@ def profile(request):
         "registrations": registrations_of(request.user, locale),
         "comments": comments_of(request.user, locale),
         "candidacies": candidacies_of(request.user, locale),
-        "can_delete_itself": services.can_delete_itself(request.user),
+        "may_delete_own_account": services.may_delete_own_account(request.user),
     }
     return render(request, "accounts/profile.html", context)
 
@@ -34,7 +34,7 @@ def profile(request):
 @login_required
 def delete_account(request):
     """The resident deletes their account; staff accounts are closed by an administrator."""
-    if not services.can_delete_itself(request.user):
+    if not services.may_delete_own_account(request.user):
         messages.error(request, _("Staff accounts are closed by an administrator, who hands over their work first."))
         return redirect("accounts:profile")
     form = DeleteAccountForm(request.user, request.POST or None)
