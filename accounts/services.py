@@ -1,11 +1,12 @@
-"""What happens to a person's traces when their account is deleted, by themselves or in the admin."""
+"""A person's traces: what the portal holds about them, and what becomes of it when their account goes."""
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from accounts.emails import send_farewell_later
-from comments.services import forget_author
-from draws.services import forget_candidate
-from registrations.services import erase_personal_data
+from comments import services as comments
+from draws import services as draws
+from registrations import services as registrations
 
 
 def may_delete_own_account(user):
@@ -19,9 +20,30 @@ def erase_traces(user):
     without a name. Runs before every deletion of a user (``AccountsConfig.ready``),
     so that an administrator's deletion in the admin leaves no more behind.
     """
-    erase_personal_data(user)
-    forget_candidate(user)
-    forget_author(user)
+    registrations.erase_personal_data(user)
+    draws.forget_candidate(user)
+    comments.forget_author(user)
+
+
+def personal_data(user, locale):
+    """Everything the portal holds about a resident, as they may ask to see it (GDPR art. 15)."""
+    return {
+        "account": {
+            "username": user.username,
+            "email": user.email,
+            "public_name": user.display_name,
+            "language_for_emails": user.preferred_language,
+            "joined_at": user.date_joined.isoformat(),
+            "last_signed_in_at": user.last_login.isoformat() if user.last_login else None,
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in EmailAddress.objects.filter(user=user).order_by("email")
+            ],
+        },
+        "registrations": registrations.data_of(user, locale),
+        "draws": draws.data_of(user, locale),
+        **comments.data_of(user, locale),
+    }
 
 
 def delete_account(user):

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -44,3 +45,13 @@ def delete_account(request):
         messages.success(request, _("Your account has been deleted. Thank you for taking part."))
         return redirect("/")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+@login_required
+def export(request):
+    """The resident's own data as a JSON file."""
+    return JsonResponse(
+        services.personal_data(request.user, Locale.get_active()),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+        headers={"Content-Disposition": 'attachment; filename="my-data.json"', "Cache-Control": "private, no-store"},
+    )

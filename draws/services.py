@@ -313,6 +313,25 @@ def candidacies_of(user, locale):
     return candidacies
 
 
+def data_of(user, locale):
+    """Everything the resident's candidacies hold, for their own download (two queries)."""
+    return [
+        {
+            "workshop": candidacy.workshop_shown.title if candidacy.workshop_shown else "",
+            "draw": candidacy.draw_id,
+            "draw_status": candidacy.draw.status,
+            "reference": candidacy.reference,
+            "name": candidacy.name,
+            "email": candidacy.email,
+            "features": candidacy.features,
+            "outcome": candidacy.outcome,
+            "applied_at": candidacy.created_at.isoformat(),
+            "consent_at": candidacy.consent_at.isoformat() if candidacy.consent_at else None,
+        }
+        for candidacy in candidacies_of(user, locale)
+    ]
+
+
 def forget_candidate(user):
     """Before an account is deleted: its candidacies leave the pools still open.
 

@@ -1,6 +1,7 @@
-"""A resident deletes their account: their seat, candidacies and comments are handled, nothing identifies them."""
+"""What the portal holds about a resident: downloading it, and erasing it with the account."""
 
 import datetime
+import json
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -171,4 +172,29 @@ def test_an_administrator_deleting_an_account_erases_the_same_traces(traces):
 
 def test_visitors_are_sent_to_sign_in(client, site_tree):
     response = client.post(reverse("accounts:delete"), {"understood": "on"})
+    assert response.status_code == 302 and reverse("account_login") in response["Location"]
+
+
+def test_my_data_downloads_everything_the_portal_holds_about_me(client, traces, django_assert_max_num_queries):
+    camille, reply = traces["camille"], traces["reply"]
+    comments.report(camille, reply, "spam", "Publicité")
+    client.force_login(camille)
+    assert reverse("accounts:export") in client.get(reverse("accounts:profile")).content.decode()
+    with django_assert_max_num_queries(15):  # whatever the number of items
+        response = client.get(reverse("accounts:export"))
+    assert response["Content-Disposition"] == 'attachment; filename="my-data.json"'
+    assert "no-store" in response["Cache-Control"]
+    data = json.loads(response.content)
+    assert data["account"]["email"] == camille.email and data["account"]["email_addresses"][0]["verified"]
+    assert [(r["status"], r["seat"], r["email"]) for r in data["registrations"]] == [("confirmed", 1, camille.email)]
+    assert {d["reference"] for d in data["draws"]} == {"web-open", "web-drawn"}
+    assert data["draws"][0]["features"] == {"gender": "woman"} and data["draws"][0]["workshop"] == "Ville fraîche"
+    assert [(c["text"], c["page"]) for c in data["comments"]] == [("Plus d'arbres rue Lesdiguières", "Ville fraîche")]
+    assert data["liked_comments"] == [reply.pk]
+    assert [(r["comment"], r["details"]) for r in data["reports"]] == [(reply.pk, "Publicité")]
+    assert "Lou" not in response.content.decode(), "nobody else's data"
+
+
+def test_my_data_is_for_me_only(client, site_tree):
+    response = client.get(reverse("accounts:export"))
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
