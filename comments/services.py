@@ -342,6 +342,11 @@ def comments_of(user, locale, limit=20):
         .select_related("discussion")
         .order_by("-submit_date")[:limit]
     )
+    return with_pages(comments, locale)
+
+
+def with_pages(comments, locale):
+    """Give each comment ``shown_on``: its page in ``locale``, else the first live translation (one query)."""
     pages = pages_in(locale, (comment.discussion.translation_key for comment in comments))
     for comment in comments:
         comment.shown_on = pages.get(comment.discussion.translation_key)
@@ -350,15 +355,14 @@ def comments_of(user, locale, limit=20):
 
 def data_of(user, locale):
     """Everything the resident wrote, liked and reported, for their own download (four queries)."""
-    comments = PortalComment.objects.filter(user=user).select_related("discussion").order_by("submit_date")
-    pages = pages_in(locale, {comment.discussion.translation_key for comment in comments})
+    comments = with_pages(
+        list(PortalComment.objects.filter(user=user).select_related("discussion").order_by("submit_date")), locale
+    )
     return {
         "comments": [
             {
                 "id": comment.pk,
-                "page": pages[comment.discussion.translation_key].title
-                if comment.discussion.translation_key in pages
-                else "",
+                "page": comment.shown_on.title if comment.shown_on else "",
                 "kind": comment.kind,
                 "status": comment.status,
                 "language": comment.language,

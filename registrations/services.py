@@ -277,38 +277,42 @@ def erase_personal_data(user, now=None):
     return len(registrations)
 
 
+def displayed_sessions(registrations, locale):
+    """{session id: the session as displayed in ``locale``} for these registrations (four queries)."""
+    return {s.pk: s for s in Session.objects.filter(pk__in={r.session_id for r in registrations}).for_display(locale)}
+
+
 def data_of(user, locale):
     """Everything the resident's registrations hold, for their own download (five queries)."""
     registrations = list(user.registrations.select_related("district").order_by("created_at"))
-    sessions = {
-        s.pk: s for s in Session.objects.filter(pk__in=[r.session_id for r in registrations]).for_display(locale)
-    }
-    return [
-        {
-            "session": sessions[r.session_id].local_text.title if sessions[r.session_id].local_text else "",
-            "starts_at": sessions[r.session_id].start.isoformat(),
-            "status": r.status,
-            "seat": r.seat,
-            "name": r.name,
-            "email": r.email,
-            "language": r.language,
-            "district": r.district.name if r.district else None,
-            "children": r.children,
-            "children_ages": r.children_ages,
-            "access_needs": r.access_needs,
-            "registered_at": r.created_at.isoformat(),
-            "cancelled_at": r.cancelled_at.isoformat() if r.cancelled_at else None,
-        }
-        for r in registrations
-    ]
+    sessions = displayed_sessions(registrations, locale)
+    rows = []
+    for r in registrations:
+        session = sessions[r.session_id]
+        rows.append(
+            {
+                "session": session.local_text.title if session.local_text else "",
+                "starts_at": session.start.isoformat(),
+                "status": r.status,
+                "seat": r.seat,
+                "name": r.name,
+                "email": r.email,
+                "language": r.language,
+                "district": r.district.name if r.district else None,
+                "children": r.children,
+                "children_ages": r.children_ages,
+                "access_needs": r.access_needs,
+                "registered_at": r.created_at.isoformat(),
+                "cancelled_at": r.cancelled_at.isoformat() if r.cancelled_at else None,
+            }
+        )
+    return rows
 
 
 def registrations_of(user, locale):
     """A resident's active registrations with their sessions as displayed in ``locale``."""
     registrations = list(user.registrations.active().order_by("session__start"))
-    sessions = {
-        s.pk: s for s in Session.objects.filter(pk__in=[r.session_id for r in registrations]).for_display(locale)
-    }
+    sessions = displayed_sessions(registrations, locale)
     for registration in registrations:
         registration.displayed_session = sessions[registration.session_id]
         registration.position = waitlist_position(registration)
