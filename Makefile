@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The one address emails link to (and the demo site's host and port): where `make run` serves.
+BASE_URL ?= $(or $(WAGTAILADMIN_BASE_URL),http://$(HOST):$(PORT))
 
 .PHONY: run test setup lint messages bench clean
 
@@ -22,10 +24,10 @@ $(VENV)/.test-installed: requirements-test.txt requirements.txt | $(BIN)/python
 
 setup: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_initial_data
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) load_initial_data
 
 run: setup
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check .

@@ -25,10 +25,12 @@ MODERATE = "comments.moderate_comments"
 ANSWER = "comments.answer_questions"
 PER_PAGE = 50
 TABS = {
-    "reported": gettext_lazy("Reported"),
+    "reported": gettext_lazy("Flagged by residents"),
     "pending": gettext_lazy("Questions to approve"),
     "hidden": gettext_lazy("Hidden and removed"),
 }
+# The decision offered first on each tab: what a moderator does most often there.
+DEFAULT_ACTIONS = {"reported": "keep", "pending": "approve", "hidden": "restore"}
 
 
 def require(request, permission):
@@ -80,6 +82,15 @@ def with_context(comments):
     return comments
 
 
+def tab_of(comment):
+    """The queue tab an item belongs to, which decides the decision offered first."""
+    if comment.kind == Kind.QUESTION and comment.status == Status.PENDING:
+        return "pending"
+    if comment.status in (Status.HIDDEN, Status.REMOVED):
+        return "hidden"
+    return "reported"
+
+
 def queue(request):
     require(request, MODERATE)
     tab = request.GET.get("tab") if request.GET.get("tab") in TABS else "reported"
@@ -92,7 +103,7 @@ def queue(request):
         "tabs": [(key, label, key == tab) for key, label in TABS.items()],
         "items": with_context(page),
         "page_obj": page,
-        "form": ModerationForm(),
+        "form": ModerationForm(initial={"action": DEFAULT_ACTIONS[tab]}),
         "counts": {
             "reported": queue_items("reported").count(),
             "pending": queue_items("pending").count(),
@@ -108,8 +119,10 @@ def item(request, pk):
         return _apply(request, PortalComment.objects.filter(pk=comment.pk))
     [comment] = with_context([comment])
     all_reports = comment.reports.select_related("reporter").order_by("-created_at")
-    block = services.block_in_force(comment.user) if comment.user_id else None
-    context = {"comment": comment, "reports": all_reports, "form": ModerationForm(), "block": block}
+    # not "block": a context variable of that name is shadowed by the {% block %} tag
+    author_block = services.block_in_force(comment.user) if comment.user_id else None
+    form = ModerationForm(initial={"action": DEFAULT_ACTIONS[tab_of(comment)]})
+    context = {"comment": comment, "reports": all_reports, "form": form, "author_block": author_block}
     return TemplateResponse(request, "comments/admin/item.html", context)
 
 

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -389,6 +390,10 @@ def forget_author(user):
     Name, email and address go; so do reply emails (``followup``). Likes by the account go
     with it (their flags cascade), so counts drop by one.
     """
-    return PortalComment.objects.filter(user=user).update(
-        user_name="", user_email="", user_url="", ip_address=None, followup=False
+    comments = PortalComment.objects.filter(user=user)
+    # Every cached copy of these threads (and of those the account liked) still shows the name or the like.
+    liked = PortalComment.objects.filter(flags__user=user).values("discussion_id")
+    Discussion.objects.filter(Q(pk__in=comments.values("discussion_id")) | Q(pk__in=liked)).update(
+        version=F("version") + 1
     )
+    return comments.update(user_name="", user_email="", user_url="", ip_address=None, followup=False)

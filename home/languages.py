@@ -10,6 +10,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from portal.pages import full_url
+
 UNTRANSLATED_PARAM = "untranslated"
 
 
@@ -64,11 +66,11 @@ def alternate_links(request, page):
         for p in page.get_translations(inclusive=True).live().public().select_related("locale")
     }
     links = [
-        {"hreflang": code, "href": translations[code].get_full_url(request)}
+        {"hreflang": code, "href": full_url(request, translations[code])}
         for code, _name in settings.LANGUAGES
         if code in translations
     ]
     default = translations.get(settings.LANGUAGE_CODE)
     if default is not None:
-        links.append({"hreflang": "x-default", "href": default.get_full_url(request)})
+        links.append({"hreflang": "x-default", "href": full_url(request, default)})
     return links

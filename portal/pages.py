@@ -11,3 +11,8 @@ def pages_in(locale, translation_keys):
         if shown is None or (page.locale_id == locale.pk and shown.locale_id != locale.pk):
             pages[page.translation_key] = page
     return pages
+
+
+def full_url(request, page):
+    """The page's address as the visitor reached the site: their scheme, host and port, not the Site record's."""
+    return request.build_absolute_uri(page.get_url(request))

@@ -95,6 +95,8 @@ def register(session, applicant, now=None):
         state = session.registration_state(now)
         if state == "not_yet_open":
             raise RegistrationError(_("Registration for this session has not opened yet."))
+        if state == "over":
+            raise RegistrationError(_("This session has already taken place."))
         if state == "closed":
             raise RegistrationError(_("Registration for this session is closed."))
         existing = Registration.objects.active().filter(session=session, email=email).first()

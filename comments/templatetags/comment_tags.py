@@ -74,9 +74,10 @@ def discussion_section(context):
             threads.questions(discussion, viewer, which) if discussion else ([], [])
         )
         section["question_form"] = QuestionForm(
-            sessions=context.get("sessions") or [], initial=_initial(draft, "question")
+            sessions=context.get("sessions") or [], initial=_initial(draft, "question"), auto_id="question-%s"
         )
-    section["comment_form"] = CommentForm(initial=_initial(draft, "comment"))
+    # Each form on the page gets its own ids, so every label names its own field.
+    section["comment_form"] = CommentForm(initial=_initial(draft, "comment"), auto_id="comment-%s")
     html = render_to_string("comments/discussion.html", section, request=request)
     if key:
         cache.set(key, html, CACHE_SECONDS)

@@ -73,3 +73,14 @@ def test_demo_pages_are_in_the_search_index(demo):
     french = Locale.objects.get(language_code="fr")
     results = WorkshopPage.objects.live().filter(locale=french).search("chaleur")
     assert [page.slug for page in results] == ["ville-plus-fraiche"]
+
+
+def test_the_demo_site_and_emails_name_the_address_it_is_served_at(db, settings):
+    from django.contrib.sites.models import Site as DjangoSite
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8101"
+    call_command("load_initial_data", stdout=StringIO())
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8101)
+    django_site = DjangoSite.objects.get_current()
+    assert django_site.domain == "127.0.0.1:8101" and django_site.name == settings.WAGTAIL_SITE_NAME

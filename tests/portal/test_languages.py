@@ -46,9 +46,9 @@ class TestLanguageSwitching:
             link["hreflang"]: link["href"] for link in parse(response).select('link[rel="alternate"][hreflang]')
         }
         assert alternates == {
-            "fr": "http://localhost/fr/ateliers/ville-fraiche/",
-            "en": "http://localhost/en/workshops/cool-city/",
-            "x-default": "http://localhost/fr/ateliers/ville-fraiche/",
+            "fr": "http://testserver/fr/ateliers/ville-fraiche/",
+            "en": "http://testserver/en/workshops/cool-city/",
+            "x-default": "http://testserver/fr/ateliers/ville-fraiche/",
         }
 
     def test_untranslated_page_is_not_served_in_another_language(self, client, site_tree):

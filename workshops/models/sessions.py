@@ -160,13 +160,19 @@ class Session(ClusterableModel):
         return max(self.offered_seats - self.seats_taken, 0)
 
     def registration_state(self, now=None):
-        """'not_yet_open', 'open' or 'closed', from the window and the session's start."""
+        """'over', 'not_yet_open', 'open' or 'closed', from the session's end, the window and its start."""
         now = now or timezone.now()
+        if now >= self.end:
+            return "over"
         if self.registration_opens_at and now < self.registration_opens_at:
             return "not_yet_open"
         if now >= (self.registration_closes_at or self.start):
             return "closed"
         return "open"
+
+    @property
+    def is_over(self):
+        return timezone.now() >= self.end
 
     def text_in(self, locale):
         """The text in ``locale``, else in the default language, else any; uses prefetched texts."""

@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.sites.models import Site as DjangoSite
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -136,18 +137,9 @@ class Command(BaseCommand):
             home = HomePage(title=texts[SOURCE]["title"], slug="accueil", introduction=texts[SOURCE]["introduction"])
             root.add_child(instance=home)
             self.publish(home)
-            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-            Site.objects.update_or_create(
-                is_default_site=True,
-                defaults={
-                    "hostname": address.hostname,
-                    "port": address.port or (443 if address.scheme == "https" else 80),
-                    "root_page": home,
-                    "site_name": texts[SOURCE]["title"],
-                },
-            )
             if placeholder is not None:
                 placeholder.delete()
+        self.point_sites_at(home, texts[SOURCE]["title"])
         for code in LANGUAGES:
             if code != SOURCE and home.get_translation_or_none(self.locales[code]) is None:
                 translation = home.copy_for_translation(self.locales[code])
@@ -157,6 +149,18 @@ class Command(BaseCommand):
                 translation.save()
                 self.publish(translation)
         return home
+
+    def point_sites_at(self, home, name):
+        """The Wagtail site and Django's (allauth's emails name it) at the base URL this run serves on."""
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        port = address.port or (443 if address.scheme == "https" else 80)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": address.hostname, "port": port, "root_page": home, "site_name": name},
+        )
+        DjangoSite.objects.update_or_create(
+            pk=settings.SITE_ID, defaults={"domain": address.netloc, "name": settings.WAGTAIL_SITE_NAME}
+        )
 
     def load_section(self, home, model, texts, load_children, *args):
         index = self.ensure_page(
@@ -235,6 +239,7 @@ class Command(BaseCommand):
                 venue_address=venue_address,
                 capacity=60 if number == 1 else 30,
                 open_to_public=number == 1,
+                residents_only=number != 1,
                 registration_opens_at=start - timedelta(days=45),
                 registration_closes_at=start - timedelta(days=1),
                 childcare_places=10,
