@@ -35,6 +35,7 @@ MODEL_PERMISSIONS = {
         "workshops.view_district",
         "comments.answer_questions",
         *(f"draws.{action}_draw" for action in ("add", "change", "delete", "view", "run")),
+        *(f"workshops.{action}_workshopmember" for action in ("add", "change", "delete", "view")),
     ],
 }
 

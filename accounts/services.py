@@ -7,6 +7,7 @@ from accounts.emails import send_farewell_later
 from comments import services as comments
 from draws import services as draws
 from registrations import services as registrations
+from workshops.models import WorkshopMember
 
 
 def may_delete_own_account(user):
@@ -23,6 +24,7 @@ def erase_traces(user):
     registrations.erase_personal_data(user)
     draws.forget_candidate(user)
     comments.forget_author(user)
+    WorkshopMember.objects.matching(user).delete()
 
 
 def personal_data(user, locale):
@@ -42,6 +44,10 @@ def personal_data(user, locale):
         },
         "registrations": registrations.data_of(user, locale),
         "draws": draws.data_of(user, locale),
+        "workshop_memberships": [
+            {"workshop": member.workshop.title, "name": member.name, "email": member.email, "seat": member.origin}
+            for member in WorkshopMember.objects.matching(user).select_related("workshop")
+        ],
         **comments.data_of(user, locale),
     }
 

@@ -31,6 +31,7 @@ from sortition.leximin import Distribution, leximin
 from sortition.lottery import round_to_lottery
 from sortition.model import Instance, Respondent
 from sortition.model import Quota as EngineQuota
+from workshops.models import MemberOrigin, WorkshopMember
 
 TIME_BUDGET_SECONDS = 300
 
@@ -276,6 +277,7 @@ def draw_panel(draw, user, randomness):
             else:
                 candidacy.outcome, candidacy.alternate_rank = Outcome.ALTERNATE, ranks[candidacy.reference]
         Candidacy.objects.bulk_update(candidacies, ["outcome", "alternate_rank"])
+        seat_members(draw, [candidacy for candidacy in candidacies if candidacy.outcome == Outcome.SELECTED])
         log(instance=draw, action="draws.draw", user=user, data={"randomness": randomness, "index": lottery["index"]})
         for candidacy in candidacies:
             emails.send_later("drawn" if candidacy.outcome == Outcome.SELECTED else "alternate", candidacy)
@@ -290,6 +292,7 @@ def decline(candidacy, user):
             raise Refused(_("Only someone who holds a seat can decline it."))
         candidacy.outcome = Outcome.DECLINED
         candidacy.save(update_fields=["outcome"])
+        unseat_member(candidacy)
         following = (
             Candidacy.objects.select_for_update()
             .filter(draw=candidacy.draw, outcome=Outcome.ALTERNATE)
@@ -299,9 +302,36 @@ def decline(candidacy, user):
         if following is not None:
             following.outcome = Outcome.INVITED
             following.save(update_fields=["outcome"])
+            seat_members(candidacy.draw, [following])
             emails.send_later("invited", following)
         log(instance=candidacy.draw, action="draws.decline", user=user, data={"declined": candidacy.reference})
     return following
+
+
+def _contact(candidacy):
+    """(name, email) to reach a candidate by, from the candidacy or else the account."""
+    user = candidacy.user
+    return candidacy.name or (user.public_name if user else ""), candidacy.email or (user.email if user else "")
+
+
+def seat_members(draw, candidacies):
+    """Residents who hold a seat join the workshop's members, so they may register for its members-only sessions."""
+    for candidacy in candidacies:
+        name, email = _contact(candidacy)
+        if not email or WorkshopMember.objects.of_workshop(draw.workshop).matching(email=email).exists():
+            continue
+        WorkshopMember.objects.create(
+            workshop=draw.workshop, name=name or candidacy.reference, email=email, user=candidacy.user,
+            origin=MemberOrigin.DRAWN,
+        )
+
+
+def unseat_member(candidacy):
+    """A declined seat ends the membership the draw gave; volunteers' memberships are the organisers' own."""
+    _name, email = _contact(candidacy)
+    if email:
+        members = WorkshopMember.objects.of_workshop(candidacy.draw.workshop).filter(origin=MemberOrigin.DRAWN)
+        members.matching(candidacy.user, email).delete()
 
 
 def candidacies_of(user, locale):

@@ -10,8 +10,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from registrations import notifications
 from registrations.models import (
@@ -21,16 +23,21 @@ from registrations.models import (
     Registration,
     RegistrationStatus,
 )
-from workshops.models import Session
+from workshops.models import Session, WorkshopMember
 
 
 class RegistrationError(Exception):
-    """A refusal the person can understand; ``message`` is translated."""
+    """A refusal the person can understand; ``message`` is translated.
 
-    def __init__(self, message, registration=None):
+    ``field`` names the form field the refusal is about, so the form can be shown
+    again with what the person typed and the message beside that field.
+    """
+
+    def __init__(self, message, registration=None, field=None):
         super().__init__(str(message))
         self.message = message
         self.registration = registration
+        self.field = field
 
 
 @dataclass
@@ -54,6 +61,58 @@ def locked_session(session_id):
 def seats_left(session):
     taken = Registration.objects.filter(session=session, status__in=SEATED_STATUSES).count()
     return max(session.offered_seats - taken, 0)
+
+
+MEMBERS_ONLY = _(
+    "This working session is for the workshop's members only: the residents drawn by lot and the volunteer "
+    "members. If you are one of them, use the email address the organisers have. Sessions open to everyone "
+    "are listed on the workshop's page."
+)
+
+
+def childcare_left(session):
+    """Childcare places not yet promised to a seated registration. Caller holds the lock for a decision."""
+    seated = Registration.objects.filter(session=session, status__in=SEATED_STATUSES)
+    promised = seated.aggregate(children=Sum("children"))["children"] or 0
+    return max(session.childcare_places - promised, 0)
+
+
+def is_member(session, user=None, email=""):
+    """Whether this account or address belongs to the workshop's members (drawn residents and volunteers)."""
+    return WorkshopMember.objects.of_workshop(session.workshop).matching(user, email).exists()
+
+
+def check_admission(session, applicant, now):
+    """Every rule a registration obeys, public or moved by staff; raises ``RegistrationError``."""
+    state = session.registration_state(now)
+    if state == "over":
+        raise RegistrationError(_("This session has already taken place."))
+    if state == "not_yet_open":
+        raise RegistrationError(_("Registration for this session has not opened yet."))
+    if state == "closed":
+        raise RegistrationError(_("Registration for this session is closed."))
+    if not session.open_to_public and not is_member(session, applicant.user, applicant.email):
+        raise RegistrationError(MEMBERS_ONLY)
+
+
+def check_childcare(session, children, seated):
+    """Refuse more children than places left, when the registration takes a seat now."""
+    if not children or not seated:
+        return
+    left = childcare_left(session)
+    if children <= left:
+        return
+    if left == 0:
+        message = _("No childcare place is left at this session. You can still register without childcare.")
+    else:
+        message = ngettext(
+            "Only %(left)d childcare place is left at this session: lower the number of children, or register "
+            "without childcare.",
+            "Only %(left)d childcare places are left at this session: lower the number of children, or register "
+            "without childcare.",
+            left,
+        ) % {"left": left}
+    raise RegistrationError(message, field="children")
 
 
 def free_seat_number(session):
@@ -92,13 +151,7 @@ def register(session, applicant, now=None):
     with transaction.atomic():
         session = locked_session(session.pk)
         release_expired_holds(session, now)
-        state = session.registration_state(now)
-        if state == "not_yet_open":
-            raise RegistrationError(_("Registration for this session has not opened yet."))
-        if state == "over":
-            raise RegistrationError(_("This session has already taken place."))
-        if state == "closed":
-            raise RegistrationError(_("Registration for this session is closed."))
+        check_admission(session, applicant, now)
         existing = Registration.objects.active().filter(session=session, email=email).first()
         if existing is None and applicant.user is not None:
             existing = Registration.objects.active().filter(session=session, user=applicant.user).first()
@@ -106,6 +159,7 @@ def register(session, applicant, now=None):
             raise RegistrationError(_("You are already registered for this session."), existing)
 
         seat = free_seat_number(session)
+        check_childcare(session, applicant.children, seated=seat is not None)
         registration = Registration.objects.create(
             session=session,
             user=applicant.user,
@@ -190,6 +244,8 @@ def promote_from_waitlist(session, now=None):
         seat = free_seat_number(session)
         if seat is None:
             break
+        if candidate.children > childcare_left(session):
+            continue  # their children cannot be looked after yet: the next person who fits goes first
         candidate.status = RegistrationStatus.CONFIRMED
         candidate.seat = seat
         candidate.waitlisted_at = None

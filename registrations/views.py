@@ -32,10 +32,13 @@ def session_detail(request, pk):
             try:
                 registration = services.register(session, form.applicant())
             except services.RegistrationError as error:
-                messages.error(request, error.message)
+                if error.field is None:
+                    messages.error(request, error.message)
+                    return redirect(session.get_absolute_url() + "#registration")
+                form.add_error(error.field, error.message)  # shown again with everything typed
             else:
                 messages.success(request, outcome_message(registration))
-            return redirect(session.get_absolute_url() + "#registration")
+                return redirect(session.get_absolute_url() + "#registration")
         session = displayed_session(pk, locale)
     else:
         session = displayed_session(pk, locale)
@@ -47,6 +50,10 @@ def session_detail(request, pk):
         "state": session.registration_state(),
         "mine": mine,
         "position": services.waitlist_position(mine) if mine else None,
+        "childcare_left": services.childcare_left(session),
+        "members_only": not session.open_to_public,
+        "may_register": session.open_to_public or user is None or services.is_member(session, user),
+        "members_only_reason": services.MEMBERS_ONLY,
     }
     return render(request, "registrations/session_detail.html", context, status=400 if form.errors else 200)
 

@@ -100,6 +100,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
     venue_name = "Maison des habitants"
     venue_address = "1 place de la Mairie"
     capacity = 30
+    open_to_public = True  # members-only sessions are built explicitly where a test is about them
 
     class Meta:
         model = Session

@@ -6,7 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from workshops.models import District, Session, Territory, Theme
+from workshops.models import District, Session, Territory, Theme, WorkshopMember
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -70,3 +70,23 @@ register_snippet(TaxonomyGroup)
 @hooks.register("register_admin_viewset")
 def register_session_viewset():
     return SessionViewSet("sessions")
+
+
+class WorkshopMemberViewSet(ModelViewSet):
+    """Organisers keep the list of who sits on each workshop; members-only sessions admit these people."""
+
+    model = WorkshopMember
+    icon = "group"
+    menu_label = _("Workshop members")
+    add_to_admin_menu = True
+    menu_order = 310
+    form_fields = ["workshop", "name", "email", "origin", "group"]
+    list_display = ["name", "email", "workshop", "origin", "group"]
+    list_filter = ["origin"]
+    search_fields = ["name", "email"]
+    ordering = ["workshop", "origin", "name"]
+
+
+@hooks.register("register_admin_viewset")
+def register_member_viewset():
+    return WorkshopMemberViewSet("workshop_members")
