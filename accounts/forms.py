@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 
 from accounts.models import User
 
@@ -47,3 +48,12 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."))
         return password
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's sign-in form, with a translated label on the password (Wagtail leaves it to Django's
+    default, the untranslated field name "Password")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

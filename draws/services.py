@@ -321,7 +321,10 @@ def seat_members(draw, candidacies):
         if not email or WorkshopMember.objects.of_workshop(draw.workshop).matching(email=email).exists():
             continue
         WorkshopMember.objects.create(
-            workshop=draw.workshop, name=name or candidacy.reference, email=email, user=candidacy.user,
+            workshop=draw.workshop,
+            name=name or candidacy.reference,
+            email=email,
+            user=candidacy.user,
             origin=MemberOrigin.DRAWN,
         )
 

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
 
 
 class HomePage(Page):
@@ -20,7 +21,8 @@ class HomePage(Page):
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [
+    promote_panels = PROMOTE_PANELS
+    content_panels = CONTENT_PANELS + [
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
@@ -57,7 +59,8 @@ class StandardPage(Page):
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [
+    promote_panels = PROMOTE_PANELS
+    content_panels = CONTENT_PANELS + [
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from comments.pages import DiscussionMixin
+from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
 from workshops.models.listing import ListingPage
 
 
@@ -53,7 +54,8 @@ class CouncilPage(DiscussionMixin, Page):
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
 
-    content_panels = Page.content_panels + [
+    promote_panels = PROMOTE_PANELS
+    content_panels = CONTENT_PANELS + [
         FieldPanel("territory"),
         FieldPanel("description"),
         FieldPanel("how_to_take_part"),

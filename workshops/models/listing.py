@@ -7,13 +7,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
+
 
 class ListingPage(Page):
     """One per home page: an introduction, then its live, public children of one type."""
 
     introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    promote_panels = PROMOTE_PANELS
+    content_panels = CONTENT_PANELS + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from comments.pages import DiscussionMixin
 from home.blocks import BodyBlock
+from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
 from workshops.models.listing import ListingPage
 from workshops.panels import SessionsPanel
 
@@ -106,7 +107,8 @@ class WorkshopPage(DiscussionMixin, Page):
 
     objects = PageManager.from_queryset(WorkshopPageQuerySet)()
 
-    content_panels = Page.content_panels + [
+    promote_panels = PROMOTE_PANELS
+    content_panels = CONTENT_PANELS + [
         FieldPanel("topic"),
         FieldPanel("city_expectations"),
         FieldRowPanel([FieldPanel("theme"), FieldPanel("territory")]),
