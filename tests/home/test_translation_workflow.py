@@ -31,9 +31,7 @@ def new_workshop(site_tree):
 
 def submit(client, page, *codes):
     locales = [site_locale.pk for code, site_locale in page_locales(page).items() if code in codes]
-    response = client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": locales}
-    )
+    response = client.post(reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": locales})
     assert response.status_code == 302, response.content.decode()[:2000]
 
 
