@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from draws import services, tasks
 from draws.forms import ImportForm, QuotaForm, RandomnessForm
 from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota
-from draws.wording import sentence
+from draws.wording import feature_label, group_label, sentence
 from sortition.feasibility import explain
 from sortition.model import Instance
 from sortition.model import Quota as EngineQuota
@@ -43,13 +43,18 @@ def run(request, pk):
                 quota.delete()
             messages.success(request, _("The quotas are saved."))
             return redirect("draws_admin:run", pk=draw.pk)
-    candidacies = draw.candidacies.order_by("outcome", "alternate_rank", "reference")
+    candidacies = list(draw.candidacies.order_by("outcome", "alternate_rank", "reference"))
+    for candidacy in candidacies:
+        candidacy.feature_labels = [feature_label(*feature) for feature in candidacy.features.items()]
+    for form in formset:
+        form.group_label = group_label(form.instance) if form.instance.pk else ""
     context = {
         "draw": draw,
         "formset": formset,
+        "frozen_quotas": [(group_label(quota), quota) for quota in draw.quotas.all()] if draw.is_frozen else None,
         "problems": [sentence(problem) for problem in services.problems(draw)],
         "candidacies": candidacies,
-        "pool_size": candidacies.count(),
+        "pool_size": len(candidacies),
         "import_form": ImportForm(),
         "randomness_form": RandomnessForm(),
         "statuses": DrawStatus,
@@ -110,6 +115,8 @@ def step(request, pk):
     action = request.POST.get("action")
     try:
         if action == "freeze":
+            if not request.POST.get("confirm_freeze"):
+                raise services.Refused(_("Tick the box to confirm the freeze: it cannot be undone."))
             services.freeze(draw, request.user)
             messages.success(request, _("The pool and the quotas are frozen; their fingerprints are public."))
         elif action == "compute":

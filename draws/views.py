@@ -9,14 +9,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from draws import services
 from draws.forms import ApplicationForm
-from draws.models import AGE, AGE_BANDS, DISTRICT, GENDER, GENDERS, Draw, DrawStatus
+from draws.models import Draw, DrawStatus
+from draws.wording import group_label
 
 
 def _public_draw(pk):
@@ -24,17 +24,6 @@ def _public_draw(pk):
     if not draw.workshop.live:
         raise Http404
     return draw
-
-
-CATEGORY_LABELS = {GENDER: gettext_lazy("Gender"), AGE: gettext_lazy("Age"), DISTRICT: gettext_lazy("District")}
-VALUE_LABELS = {GENDER: dict(GENDERS), AGE: dict(AGE_BANDS)}
-
-
-def group_label(quota):
-    """“Gender: Woman” rather than the stored “gender=woman”; other names are shown as imported."""
-    category = CATEGORY_LABELS.get(quota.category, quota.category)
-    value = VALUE_LABELS.get(quota.category, {}).get(quota.value, quota.value)
-    return f"{category} : {value}" if get_language() == "fr" else f"{category}: {value}"
 
 
 def composition(draw, candidacies):

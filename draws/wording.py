@@ -1,6 +1,23 @@
-"""The engine's feasibility problems, worded for organisers in their language."""
+"""The draw in words: quota groups and the engine's feasibility problems, in the reader's language."""
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+
+from draws.models import AGE, AGE_BANDS, DISTRICT, GENDER, GENDERS
+
+CATEGORY_LABELS = {GENDER: gettext_lazy("Gender"), AGE: gettext_lazy("Age"), DISTRICT: gettext_lazy("District")}
+VALUE_LABELS = {GENDER: dict(GENDERS), AGE: dict(AGE_BANDS)}
+
+
+def group_label(quota):
+    """“Gender: Woman” rather than the stored “gender=woman”; other names are shown as imported."""
+    return feature_label(quota.category, quota.value)
+
+
+def feature_label(category, value):
+    category_label = CATEGORY_LABELS.get(category, category)
+    value_label = VALUE_LABELS.get(category, {}).get(value, value)
+    return f"{category_label} : {value_label}" if get_language() == "fr" else f"{category_label}: {value_label}"
 
 
 def sentence(problem):

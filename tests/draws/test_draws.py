@@ -4,6 +4,7 @@ import datetime
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -173,7 +174,7 @@ def test_the_whole_protocol_is_public_and_replayable(
     pool(draw)
     client.force_login(organiser)
     step = reverse("draws_admin:step", args=[draw.pk])
-    client.post(step, {"action": "freeze"})
+    client.post(step, {"action": "freeze", "confirm_freeze": "on"})
     draw.refresh_from_db()
     assert draw.status == DrawStatus.FROZEN and len(draw.pool_sha256) == 64
     client.post(step, {"action": "compute"})
@@ -251,7 +252,12 @@ def test_only_organisers_run_draws(client, draw):
     moderator.groups.add(Group.objects.get(name="Moderators"))
     client.force_login(moderator)
     assert client.get(reverse("draws_admin:run", args=[draw.pk])).status_code == 302
-    assert client.post(reverse("draws_admin:step", args=[draw.pk]), {"action": "freeze"}).status_code == 302
+    assert (
+        client.post(
+            reverse("draws_admin:step", args=[draw.pk]), {"action": "freeze", "confirm_freeze": "on"}
+        ).status_code
+        == 302
+    )
     draw.refresh_from_db()
     assert draw.status == DrawStatus.OPEN
 
@@ -357,3 +363,55 @@ def test_applying_again_and_again_after_withdrawing_is_limited(client, draw, dis
     client.force_login(dominique)
     client.post(reverse("draws:apply", args=[draw.pk]), application(district))
     assert Candidacy.objects.filter(user=dominique).exists()
+
+
+def test_freezing_asks_for_a_confirmation(client, draw, organiser):
+    pool(draw)
+    client.force_login(organiser)
+    page = client.get(reverse("draws_admin:run", args=[draw.pk])).content.decode()
+    assert 'name="confirm_freeze"' in page and "ne pourront plus jamais changer" in page
+    response = client.post(reverse("draws_admin:step", args=[draw.pk]), {"action": "freeze"}, follow=True)
+    assert "Cochez la case pour confirmer le gel" in response.content.decode()
+    draw.refresh_from_db()
+    assert draw.status == DrawStatus.OPEN
+
+
+def test_frozen_quotas_are_shown_read_only_in_the_organisers_words(client, draw, organiser):
+    pool(draw)
+    services.freeze(draw, organiser)
+    client.force_login(organiser)
+    html = BeautifulSoup(client.get(reverse("draws_admin:run", args=[draw.pk])).content, "html.parser")
+    assert html.select('input[name^="quotas-"]') == []
+    rows = [row.get_text(" ", strip=True) for row in html.select("table.listing")[0].select("tbody tr")]
+    assert "Genre : Femme 2 2" in rows and "Âge : 16 à 29 2 2" not in rows
+    assert any(row.startswith("Âge : 16 à 29") for row in rows)
+    assert "Genre : Femme" in html.select("table.listing")[1].get_text()  # the pool, too
+
+
+def test_every_quota_input_has_a_label(client, draw, organiser):
+    pool(draw)
+    client.force_login(organiser)
+    html = BeautifulSoup(client.get(reverse("draws_admin:run", args=[draw.pk])).content, "html.parser")
+    inputs = html.select("#quota-editor input:not([type=hidden]), #quota-editor select")
+    labels = {label["for"]: label.get_text(" ", strip=True) for label in html.select("#quota-editor label[for]")}
+    assert inputs and all(field["id"] in labels for field in inputs)
+    assert "Minimum, Genre : Femme" in labels.values()
+
+
+def test_the_drawn_panel_joins_the_workshops_members(client, draw, organiser, django_capture_on_commit_callbacks):
+    from workshops.models import MemberOrigin, WorkshopMember
+
+    pool(draw)
+    services.freeze(draw, organiser)
+    services.compute_lottery(draw.pk)
+    draw.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.draw_panel(draw, organiser, "1 2 3")
+    selected = list(draw.candidacies.filter(outcome=Outcome.SELECTED))
+    members = WorkshopMember.objects.of_workshop(draw.workshop)
+    assert sorted(members.values_list("email", flat=True)) == sorted(c.email for c in selected)
+    assert set(members.values_list("origin", flat=True)) == {MemberOrigin.DRAWN}
+    with django_capture_on_commit_callbacks(execute=True):
+        invited = services.decline(selected[0], organiser)
+    emails = set(members.values_list("email", flat=True))
+    assert selected[0].email not in emails and invited.email in emails and len(emails) == 4
