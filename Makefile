@@ -8,7 +8,7 @@ PORT ?= 8000
 # The one address emails link to (and the demo site's host and port): where `make run` serves.
 BASE_URL ?= $(or $(WAGTAILADMIN_BASE_URL),http://$(HOST):$(PORT))
 
-.PHONY: run test setup lint messages bench clean
+.PHONY: run test setup lint messages bench verifier clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ lint: $(VENV)/.test-installed
 messages: $(VENV)/.installed
 	$(MANAGE) makemessages -l fr -l en -l es --ignore=.venv --ignore=tests --ignore=bench
 	$(MANAGE) compilemessages --ignore=.venv
+
+# The wheel each draw's page offers for download; rebuild it after changing sortition/.
+verifier: | $(BIN)/python
+	rm -f portal/static/downloads/sortition-*.whl
+	$(BIN)/pip wheel --quiet --no-deps ./sortition -w portal/static/downloads
+	rm -rf sortition/build sortition/sortition.egg-info
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/pages.py

@@ -22,13 +22,10 @@ from wagtail.log_actions import log
 from draws import emails
 from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota, Source
 from portal.pages import pages_in
-from sortition import __version__
-from sortition.cli import alternates_for, choose, instance_from_audit
+from sortition import audit
 from sortition.feasibility import explain
 from sortition.files import InputError, read_categories, read_respondents
-from sortition.groups import groups_of
-from sortition.leximin import Distribution, leximin
-from sortition.lottery import round_to_lottery
+from sortition.leximin import leximin
 from sortition.model import Instance, Respondent
 from sortition.model import Quota as EngineQuota
 from workshops.models import MemberOrigin, WorkshopMember
@@ -199,26 +196,11 @@ def compute_lottery(draw_id):
     Draw.objects.filter(pk=draw.pk).update(status=DrawStatus.COMPUTING)
     instance = instance_of(draw)
     distribution = leximin(instance, seed=draw.pool_sha256, time_budget=TIME_BUDGET_SECONDS)
-    ids = [r.id for r in instance.respondents]
-    _panel, lottery = choose(instance, distribution, draw.pool_sha256, draw.lottery_size, randomness="")
-    draw.audit = {
-        "tool": "sortition",
-        "version": __version__,
-        "algorithm": distribution.algorithm,
-        "requested_algorithm": "leximin",
-        "seed": draw.pool_sha256,
-        "panel_size": instance.panel_size,
-        "one_per_household": False,
-        "inputs": {"pool": {"sha256": draw.pool_sha256}, "quotas": {"sha256": draw.quotas_sha256}},
-        "quotas": quotas_data(draw),
-        "respondents": [{"id": r.id, "features": r.features, "household": ""} for r in instance.respondents],
-        "distribution": [
-            {"panel": [ids[n] for n in p], "probability": q}
-            for p, q in zip(distribution.panels, distribution.probabilities, strict=True)
-        ],
-        "probabilities": {ids[n]: distribution.marginals[n] for n in range(len(ids))},
-        "notes": distribution.notes,
-    }
+    _panel, lottery = audit.choose(instance, distribution, draw.pool_sha256, draw.lottery_size, randomness="")
+    inputs = {"pool": {"sha256": draw.pool_sha256}, "quotas": {"sha256": draw.quotas_sha256}}
+    draw.audit = audit.build(
+        instance, distribution, seed=draw.pool_sha256, requested_algorithm="leximin", inputs=inputs
+    )
     draw.algorithm = distribution.algorithm
     draw.lottery_sha256 = lottery["hash"]
     draw.lottery_published_at = timezone.now()
@@ -228,22 +210,10 @@ def compute_lottery(draw_id):
     return draw
 
 
-def _published(record):
-    """The instance and distribution exactly as the audit record publishes them."""
-    instance = instance_from_audit(record)
-    index = instance.index
-    panels = [tuple(sorted(index[i] for i in entry["panel"])) for entry in record["distribution"]]
-    probabilities = [entry["probability"] for entry in record["distribution"]]
-    marginals = [record["probabilities"][r.id] for r in instance.respondents]
-    return instance, Distribution(panels, probabilities, marginals, record["algorithm"])
-
-
 def lottery_bytes(draw):
     """The lottery of panels as the bytes whose SHA-256 is ``draw.lottery_sha256``."""
-    instance, distribution = _published(draw.audit)
-    ids = [r.id for r in instance.respondents]
-    panels = round_to_lottery(distribution, groups_of(instance), draw.lottery_size)
-    return json.dumps([[ids[n] for n in panel] for panel in panels], separators=(",", ":")).encode()
+    instance, distribution = audit.published(draw.audit)
+    return json.dumps(audit.lottery_panels(instance, distribution, draw.lottery_size), separators=(",", ":")).encode()
 
 
 def draw_panel(draw, user, randomness):
@@ -255,12 +225,10 @@ def draw_panel(draw, user, randomness):
         draw = Draw.objects.select_for_update().get(pk=draw.pk)
         _refuse_unless(draw, DrawStatus.LOTTERY)
         record = draw.audit
-        instance, distribution = _published(record)
-        panel, lottery = choose(instance, distribution, record["seed"], draw.lottery_size, randomness)
-        alternates = alternates_for(instance, panel, record["seed"])
-        ids = [r.id for r in instance.respondents]
-        record["lottery"] = lottery
-        record["result"] = {"selected": sorted(ids[n] for n in panel), "alternates": [ids[n] for n in alternates]}
+        instance, distribution = audit.published(record)
+        panel, lottery = audit.choose(instance, distribution, record["seed"], draw.lottery_size, randomness)
+        alternates = audit.alternates_for(instance, panel, record["seed"])
+        record = audit.with_result(record, instance, panel, alternates, lottery)
         draw.audit = record
         draw.randomness = randomness
         draw.lottery_index = lottery["index"]

@@ -17,6 +17,10 @@ from draws import services
 from draws.forms import ApplicationForm
 from draws.models import Draw, DrawStatus
 from draws.wording import group_label
+from sortition import __version__ as sortition_version
+
+# Built by `make verifier` from sortition/ (a test checks that it holds today's code).
+VERIFIER_WHEEL = f"sortition-{sortition_version}-py3-none-any.whl"
 
 
 def _public_draw(pk):
@@ -60,8 +64,15 @@ def detail(request, pk):
         "mine": mine,
         "statuses": DrawStatus,
         "minimum_probability": min(draw.audit.get("probabilities", {1: 0}).values()) if draw.audit else None,
+        "audit_filename": audit_filename(draw),
+        "verifier_filename": VERIFIER_WHEEL,
+        "verifier_path": f"downloads/{VERIFIER_WHEEL}",
     }
     return TemplateResponse(request, "draws/detail.html", context)
+
+
+def audit_filename(draw):
+    return f"draw-{draw.pk}-audit.json"
 
 
 @login_required
@@ -84,7 +95,7 @@ def apply(request, pk):
 
 
 def audit(request, pk):
-    """The record anyone can replay with ``python -m sortition verify``."""
+    """The record anyone can replay with ``python -m sortition.verify``."""
     draw = _public_draw(pk)
     if draw.status not in (DrawStatus.LOTTERY, DrawStatus.DRAWN):
         raise Http404
@@ -92,7 +103,7 @@ def audit(request, pk):
     return HttpResponse(
         body,
         content_type="application/json; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="draw-{draw.pk}-audit.json"'},
+        headers={"Content-Disposition": f'attachment; filename="{audit_filename(draw)}"'},
     )
 
 

@@ -7,7 +7,7 @@ random, then drop everyone who would break a maximum. Restart on a dead end.
 
 import random
 
-from sortition.leximin import Distribution, marginals_of
+from sortition.model import Distribution, marginals_of
 
 
 class DeadEnd(Exception):

@@ -15,11 +15,12 @@ panels; the probabilities they give everyone agree to within the tolerances belo
 import random
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from sortition.groups import expand, groups_of, representative
+from sortition.expansion import expand
+from sortition.groups import groups_of, representative
+from sortition.model import Distribution, marginals_of
 from sortition.solver import CoverageLP, PanelOracle
 from sortition.swaps import SwapSearch
 
@@ -34,23 +35,6 @@ BESIDE_SECONDS = 0.05
 CLIMBS = 30  # known profiles, the best at each solve's duals, from which the swap search climbs
 # profiles the LP may hold before the nonbasic ones furthest from improving are dropped (to half)
 COLUMN_LIMIT = 1000
-
-
-@dataclass
-class Distribution:
-    panels: list  # tuples of positions
-    probabilities: list  # one per panel, summing to 1
-    marginals: list  # each person's selection probability
-    algorithm: str
-    notes: list = field(default_factory=list)
-
-
-def marginals_of(panels, probabilities, size):
-    marginals = [0.0] * size
-    for panel, probability in zip(panels, probabilities, strict=True):
-        for n in panel:
-            marginals[n] += probability
-    return marginals
 
 
 def initial_panels(oracle, count, seed, budget, deadline):

@@ -56,3 +56,23 @@ class Instance:
         if self.one_per_household:
             return all(sum(1 for n in group if n in chosen) <= 1 for group in self.households())
         return True
+
+
+@dataclass
+class Distribution:
+    """Panels (tuples of positions in the pool) with their probabilities, and what they give each person."""
+
+    panels: list
+    probabilities: list  # one per panel, summing to 1
+    marginals: list  # each person's selection probability
+    algorithm: str
+    notes: list = field(default_factory=list)
+
+
+def marginals_of(panels, probabilities, size):
+    """Each person's selection probability under a distribution of panels."""
+    marginals = [0.0] * size
+    for panel, probability in zip(panels, probabilities, strict=True):
+        for n in panel:
+            marginals[n] += probability
+    return marginals

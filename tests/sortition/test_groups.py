@@ -5,7 +5,8 @@ from collections import Counter
 
 import pytest
 
-from sortition.groups import expand, groups_of, profile_of, spread
+from sortition.expansion import expand
+from sortition.groups import groups_of, profile_of, spread
 from sortition.leximin import leximin
 from sortition.lottery import round_to_lottery
 from sortition.model import Instance, Quota, Respondent
