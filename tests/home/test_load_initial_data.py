@@ -84,3 +84,37 @@ def test_the_demo_site_and_emails_name_the_address_it_is_served_at(db, settings)
     assert (site.hostname, site.port) == ("127.0.0.1", 8101)
     django_site = DjangoSite.objects.get_current()
     assert django_site.domain == "127.0.0.1:8101" and django_site.name == settings.WAGTAIL_SITE_NAME
+
+
+def test_demo_translations_are_wagtail_localize_translations(demo, django_capture_on_commit_callbacks):
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from home.localize import shows_untranslated_text
+    from workshops.models import Theme
+
+    french = Page.objects.filter(depth__gt=1, locale__language_code="fr")
+    sources = TranslationSource.objects.filter(object_id__in=french.values("translation_key"))
+    assert sources.count() == french.count() == 10
+    assert Translation.objects.filter(source__in=sources, enabled=True).count() == 20
+    assert TranslationSource.objects.filter(
+        object_id__in=Theme.objects.filter(locale__language_code="fr").values("translation_key")
+    ).exists()
+    assert not Redirect.objects.exists()
+    assert not any(shows_untranslated_text(page) for page in Page.objects.filter(depth__gt=1))
+
+    workshop = WorkshopPage.objects.get(slug="ville-plus-fraiche")
+    english = workshop.get_translation(Locale.objects.get(language_code="en"))
+    english_title = english.title
+    source = TranslationSource.objects.get(object_id=workshop.translation_key)
+    source.update_from_db()  # "Sync translated pages" after an edit of the French page
+    with django_capture_on_commit_callbacks(execute=True):
+        source.translations.get(target_locale=english.locale).save_target(publish=True)
+    english.refresh_from_db()
+    assert english.title == english_title != workshop.title and english.live
+
+
+def test_open_demo_sessions_welcome_people_from_elsewhere(demo):
+    for session in Session.objects.all():
+        assert session.residents_only == (not session.open_to_public)
+    assert Session.objects.filter(open_to_public=True).exists()

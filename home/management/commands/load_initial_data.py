@@ -2,6 +2,7 @@
 
 import json
 import random
+import uuid
 from datetime import datetime, time, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -17,6 +18,9 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from comments import services as comment_services
 from comments.models import Kind, PortalComment
@@ -39,6 +43,11 @@ from workshops.models import (
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SOURCE = settings.LANGUAGE_CODE
 PARIS = ZoneInfo("Europe/Paris")
+
+
+def block(kind, value):
+    """A StreamField block with its id, which wagtail-localize needs to place each string."""
+    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
 
 
 class Command(BaseCommand):
@@ -79,27 +88,50 @@ class Command(BaseCommand):
                 self.created += 1
             for code in LANGUAGES:
                 if code != SOURCE and source.get_translation_or_none(self.locales[code]) is None:
-                    translation = source.copy_for_translation(self.locales[code])
-                    translation.name, translation.description = texts[code]
-                    translation.save()
-                    self.created += 1
+                    name, description = texts[code]
+                    self.translate(source, code, {"name": name, "description": description})
             loaded[key] = source
         return loaded
 
     def load_districts(self, territories):
+        """Districts keep their names in every language; wagtail-localize points each at its territory's translation."""
         for key, territory in territories.items():
             for name in demo.TERRITORIES[key]["districts"]:
+                source = District.objects.filter(locale=self.locales[SOURCE], name=name).first()
+                if source is None:
+                    source = District.objects.create(locale=self.locales[SOURCE], name=name, territory=territory)
+                    self.created += 1
                 for code in LANGUAGES:
-                    local_territory = territory.get_translation(self.locales[code])
-                    source = District.objects.filter(locale=self.locales[SOURCE], name=name).first()
-                    if code == SOURCE and source is None:
-                        District.objects.create(locale=self.locales[code], name=name, territory=local_territory)
-                        self.created += 1
-                    elif code != SOURCE and source.get_translation_or_none(self.locales[code]) is None:
-                        translation = source.copy_for_translation(self.locales[code])
-                        translation.territory = local_territory
-                        translation.save()
-                        self.created += 1
+                    if code != SOURCE and source.get_translation_or_none(self.locales[code]) is None:
+                        self.translate(source, code, {})
+
+    # Translations, as an editor makes them in wagtail-localize --------------------
+
+    def translate(self, source, code, fields):
+        """Submit ``source`` for translation into ``code``, translate each of its strings, publish.
+
+        The strings come from a copy of the source with ``fields`` in the other language; its
+        segments line up one for one with the source's, which the ``strict`` zip checks.
+        """
+        locale = self.locales[code]
+        origin, _created = TranslationSource.get_or_create_from_instance(source)
+        translation, _created = Translation.objects.get_or_create(source=origin, target_locale=locale)
+        written = type(source).objects.get(pk=source.pk)
+        for name, value in fields.items():
+            setattr(written, name, value)
+        texts = [
+            segment.string.data for segment in extract_segments(written) if isinstance(segment, StringSegmentValue)
+        ]
+        segments = StringSegment.objects.filter(source=origin).order_by("order").select_related("string", "context")
+        for segment, text in zip(segments, texts, strict=True):
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": text}
+            )
+        is_page = isinstance(source, Page)
+        translation.save_target(publish=not is_page)  # wagtail-localize would publish pages only after the commit
+        self.created += 1
+        if is_page:
+            source.get_translation(locale).get_latest_revision().publish()
 
     # Pages ----------------------------------------------------------------------
 
@@ -121,11 +153,8 @@ class Command(BaseCommand):
         for code in LANGUAGES:
             if code == SOURCE or page.get_translation_or_none(self.locales[code]) is not None:
                 continue
-            translation = page.copy_for_translation(self.locales[code])
-            for name, value in translated_fields(code, translation).items():
-                setattr(translation, name, value)
-            translation.save()
-            self.publish(translation)
+            written = model.objects.get(pk=page.pk)
+            self.translate(page, code, translated_fields(code, written))
         return page
 
     def load_home(self):
@@ -142,12 +171,12 @@ class Command(BaseCommand):
         self.point_sites_at(home, texts[SOURCE]["title"])
         for code in LANGUAGES:
             if code != SOURCE and home.get_translation_or_none(self.locales[code]) is None:
-                translation = home.copy_for_translation(self.locales[code])
-                translation.title = texts[code]["title"]
-                translation.introduction = texts[code]["introduction"]
-                translation.slug = f"accueil-{code}"
-                translation.save()
-                self.publish(translation)
+                local = texts[code]
+                self.translate(
+                    home,
+                    code,
+                    {"title": local["title"], "introduction": local["introduction"], "slug": f"accueil-{code}"},
+                )
         return home
 
     def point_sites_at(self, home, name):
@@ -179,7 +208,7 @@ class Command(BaseCommand):
             def fields(code, translation=None, content=content, territory=territory):
                 texts = content[code]
                 members = [
-                    {"type": "member", "value": {"name": name, "role": role}}
+                    block("member", {"name": name, "role": role})
                     for name, role in zip(content["members"], texts["roles"], strict=True)
                 ]
                 return {
@@ -257,9 +286,9 @@ class Command(BaseCommand):
             def fields(code, translation=None, texts=texts):
                 local = texts[code]
                 if "faq" in local:
-                    body = [{"type": "question_answer", "value": {"question": q, "answer": a}} for q, a in local["faq"]]
+                    body = [block("question_answer", {"question": q, "answer": a}) for q, a in local["faq"]]
                 else:
-                    body = [{"type": "paragraph", "value": local["body"]}]
+                    body = [block("paragraph", local["body"])]
                 return {
                     "title": local["title"],
                     "slug": local["slug"],
