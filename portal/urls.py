@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.sitemaps import MultilingualSitemap
-from portal.views import RobotsView
+from portal.views import RobotsView, favicon
 from search import views as search_views
 
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

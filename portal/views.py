@@ -1,4 +1,5 @@
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import TemplateView
 
@@ -17,3 +18,8 @@ def csrf_failure(request, reason=""):
     """A form sent without a valid security token: explain, and hand back what was typed."""
     typed = request.POST.get("text", "") if request.method == "POST" else ""
     return render(request, "403_csrf.html", {"typed": typed[:20000]}, status=403)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links; the icon is a static SVG (hashed in production)."""
+    return redirect(static("favicon.svg"), permanent=True)

@@ -111,3 +111,16 @@ class TestSignedInResident:
         assert response.status_code == 200
         resident.refresh_from_db()
         assert resident.preferred_language == "fr"
+
+
+@pytest.mark.django_db
+def test_allauths_emails_name_the_portal_not_example_com(client, resident, mailoutbox, settings):
+    from django.contrib.sites.models import Site
+
+    site = Site.objects.get_current()
+    assert (site.domain, site.name) == ("localhost", settings.WAGTAIL_SITE_NAME)  # set after every migrate
+    user = resident()
+    client.post("/fr/accounts/password/reset/", {"email": user.email})
+    [message] = mailoutbox
+    assert "example.com" not in message.subject + message.body
+    assert settings.WAGTAIL_SITE_NAME in message.subject + message.body

@@ -36,3 +36,14 @@ def test_robots_points_at_the_sitemap_and_keeps_out_of_the_admin(client, site_tr
     text = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+
+
+@pytest.mark.django_db
+def test_pages_have_a_favicon(client, site_tree):
+    from bs4 import BeautifulSoup
+    from django.contrib.staticfiles import finders
+
+    icon = BeautifulSoup(client.get("/fr/").content, "html.parser").select_one('link[rel="icon"]')
+    assert icon["href"].endswith("favicon.svg") and finders.find("favicon.svg")
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == icon["href"]

@@ -3,13 +3,13 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone, translation
 
 from registrations import services
 from registrations.models import Registration, RegistrationStatus
 from tests.parallel import run_in_parallel
 from tests.registrations.conftest import applicant_for, guest
+from tests.registrations.test_registration_pages import form_data, page
 from workshops.models import MemberOrigin, WorkshopMember
 
 pytestmark = pytest.mark.django_db
@@ -20,15 +20,6 @@ def in_french():
     """Services called outside a request answer in the site's default language."""
     with translation.override("fr"):
         yield
-
-
-def form_data(**fields):
-    defaults = {"name": "Nadia", "language": "fr", "old_enough": "on", "children": "0", "consent": "on"}
-    return {**defaults, **fields}
-
-
-def page(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 # Childcare ----------------------------------------------------------------------

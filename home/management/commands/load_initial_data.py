@@ -11,7 +11,6 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.sites.models import Site as DjangoSite
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -22,6 +21,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from accounts.sites import sync_django_site
 from comments import services as comment_services
 from comments.models import Kind, PortalComment
 from draws.models import AGE_BANDS, GENDERS, Candidacy, Draw, Quota, Source
@@ -187,9 +187,7 @@ class Command(BaseCommand):
             is_default_site=True,
             defaults={"hostname": address.hostname, "port": port, "root_page": home, "site_name": name},
         )
-        DjangoSite.objects.update_or_create(
-            pk=settings.SITE_ID, defaults={"domain": address.netloc, "name": settings.WAGTAIL_SITE_NAME}
-        )
+        sync_django_site()
 
     def load_section(self, home, model, texts, load_children, *args):
         index = self.ensure_page(
