@@ -12,7 +12,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
+from wagtail.models import Locale
 
+from comments.models import PortalComment
 from portal.emails import absolute, compose
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
@@ -47,8 +49,6 @@ def comment_from_token(token):
 
 @task()
 def send_comment_email(template, comment_id, recipient_id, data):
-    from comments.models import PortalComment
-
     comment = PortalComment.objects.select_related("discussion", "user").filter(pk=comment_id).first()
     recipient = get_user_model().objects.filter(pk=recipient_id, is_active=True).exclude(email="").first()
     if comment is None or recipient is None:
@@ -76,6 +76,4 @@ def send_comment_email(template, comment_id, recipient_id, data):
 
 
 def _locale():
-    from wagtail.models import Locale
-
     return Locale.get_active()

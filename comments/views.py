@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 from comments import emails, services, threads
 from comments.forms import CommentForm, EditForm, QuestionForm, ReportForm
 from comments.models import Kind, PortalComment, Status
-from workshops.models import Session
+from comments.sections import sessions_of
 
 API_PAGE_SIZE = 50
 
@@ -75,8 +75,7 @@ def post_question(request, page_id):
     page = _discussable_page(page_id)
     if not page.accepts_questions:
         raise Http404
-    sessions = Session.objects.of_workshop(page).for_display(page.locale)
-    form = QuestionForm(request.POST, sessions=sessions)
+    form = QuestionForm(request.POST, sessions=sessions_of(page))
     if not form.is_valid():
         return _refused(request, page, Kind.QUESTION, _first_error(form))
     new = services.Post(

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from comments import admin_views
+from comments import admin_views, sections
+from portal.sections import HOOK as SECTION_HOOK
 
 urlpatterns = [
     path("", admin_views.queue, name="queue"),
@@ -63,3 +64,6 @@ def register_moderation_actions(actions):
     actions.register_action("comments.block", _("Block the author"), _("Author blocked"))
     actions.register_action("comments.unblock", _("Lift the block"), _("Block lifted"))
     actions.register_action("comments.answer", _("Answer"), _("Official answer posted"))
+
+
+hooks.register(SECTION_HOOK, sections.discussion)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from draws.models import Candidacy
 from portal.emails import absolute, compose
 
 
@@ -15,8 +16,6 @@ def send_later(template, candidacy):
 
 @task()
 def send_draw_email(template, candidacy_id):
-    from draws.models import Candidacy
-
     candidacy = Candidacy.objects.select_related("draw__workshop").filter(pk=candidacy_id).first()
     if candidacy is None or not candidacy.email:
         return False

@@ -8,8 +8,9 @@ from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import DeleteView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from draws import admin_views
+from draws import admin_views, sections
 from draws.models import Draw
+from portal.sections import HOOK as SECTION_HOOK
 
 urlpatterns = [
     path("<int:pk>/", admin_views.run, name="run"),
@@ -73,3 +74,6 @@ def register_draw_actions(actions):
     actions.register_action("draws.lottery", _("Publish the lottery"), _("Lottery of panels published"))
     actions.register_action("draws.draw", _("Draw"), _("Panel drawn"))
     actions.register_action("draws.decline", _("Decline a seat"), _("Seat declined, next alternate invited"))
+
+
+hooks.register(SECTION_HOOK, sections.workshop_draw)

@@ -7,8 +7,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from home.figures import key_figures
+from portal.blocks import BodyBlock
 from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
+from registrations.services import shown
+from workshops.models import Session, WorkshopPage
 
 
 class HomePage(Page):
@@ -41,12 +44,9 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from home.figures import key_figures
-        from workshops.models import Session, WorkshopPage
-
         context = super().get_context(request, *args, **kwargs)
         context["current_workshops"] = WorkshopPage.objects.current().in_locale_of(self).select_related("theme")[:6]
-        context["upcoming_sessions"] = Session.objects.upcoming().published_in(self.locale)[:5].for_display(self.locale)
+        context["upcoming_sessions"] = shown(Session.objects.upcoming().published_in(self.locale)[:5], self.locale)
         context["key_figures"] = key_figures()
         return context
 

@@ -8,7 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.sitemaps import MultilingualSitemap
 from portal.views import RobotsView, favicon
-from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,7 +25,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("sessions/", include("registrations.urls")),
     path("comments/", include("comments.urls")),
     path("draws/", include("draws.urls")),

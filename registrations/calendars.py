@@ -3,7 +3,6 @@
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vText
-from wagtail.models import Locale
 
 PRODUCT_ID = "-//Participation portal//Sessions//FR"
 
@@ -44,8 +43,3 @@ def session_event(session, base_url):
     event.add("description", "\n".join(part for part in description if part))
     event.add("url", base_url + session.get_absolute_url())
     return event
-
-
-def sessions_for_calendar(queryset, language):
-    locale = Locale.objects.get(language_code=language)
-    return queryset.published_in(locale).for_display(locale)

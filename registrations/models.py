@@ -106,6 +106,16 @@ class Registration(models.Model):
     def awaiting_email_confirmation(self):
         return self.is_active and self.email_confirmed_at is None
 
+    def waitlist_position(self):
+        """1 for the first person waiting; None when not waiting."""
+        if self.status != RegistrationStatus.WAITLISTED:
+            return None
+        ahead = Registration.objects.waiting().filter(session_id=self.session_id)
+        ahead = ahead.filter(waitlisted_at__lt=self.waitlisted_at) | ahead.filter(
+            waitlisted_at=self.waitlisted_at, pk__lt=self.pk
+        )
+        return ahead.count() + 1
+
 
 class NotificationKind(models.TextChoices):
     CONFIRM_EMAIL = "confirm_email", _("Please confirm your email")

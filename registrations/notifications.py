@@ -16,6 +16,9 @@ from wagtail.models import Locale
 
 from portal.emails import absolute, compose
 from registrations import tokens
+from registrations.calendars import make_calendar
+from registrations.models import Notification
+from workshops.models import Session
 
 logger = logging.getLogger(__name__)
 CLAIM = timedelta(minutes=10)
@@ -33,8 +36,6 @@ def deliver_notification(notification_id):
 
 def deliver(notification_id, now=None):
     """Send one notification if it is still due; True when it was sent now."""
-    from registrations.models import Notification
-
     now = now or timezone.now()
     claimed = Notification.objects.due(now).filter(pk=notification_id).update(next_attempt_at=now + CLAIM)
     if not claimed:
@@ -64,10 +65,6 @@ def record_failure(notification, error, now):
 
 
 def build_email(notification):
-    from registrations.calendars import make_calendar
-    from registrations.services import waitlist_position
-    from workshops.models import Session
-
     registration = notification.registration
     language = registration.language
     with translation.override(language):
@@ -77,7 +74,7 @@ def build_email(notification):
             "registration": registration,
             "session": session,
             "notification": notification,
-            "position": waitlist_position(registration),
+            "position": registration.waitlist_position(),
             "hold_minutes": settings.REGISTRATION_HOLD_MINUTES,
             "session_url": absolute(session.get_absolute_url()),
             "confirm_url": absolute(
@@ -94,7 +91,5 @@ def build_email(notification):
 
 def send_due(now=None):
     """Send every notification that is due, oldest first; returns how many went out."""
-    from registrations.models import Notification
-
     due = Notification.objects.due(now).order_by("next_attempt_at").values_list("pk", flat=True)
     return sum(deliver(pk, now) for pk in list(due))

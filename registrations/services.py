@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -52,6 +52,20 @@ class Applicant:
     children: int = 0
     children_ages: str = ""
     access_needs: str = ""
+
+
+def with_seats_taken(sessions):
+    """The sessions queryset annotated with ``seats_taken`` (seated registrations), in the same query."""
+    seated = Q(registrations__status__in=SEATED_STATUSES)
+    return sessions.annotate(seats_taken=Count("registrations", filter=seated))
+
+
+def shown(sessions, locale):
+    """Sessions as the public sees them: text and workshop in ``locale``, seats taken and left (three queries)."""
+    sessions = with_seats_taken(sessions).for_display(locale)
+    for session in sessions:
+        session.seats_left = max(session.offered_seats - session.seats_taken, 0)
+    return sessions
 
 
 def locked_session(session_id):
@@ -119,17 +133,6 @@ def free_seat_number(session):
     """The lowest seat number not taken, or None when the session is full."""
     taken = set(Registration.objects.filter(session=session, seat__isnull=False).values_list("seat", flat=True))
     return next((n for n in range(1, session.offered_seats + 1) if n not in taken), None)
-
-
-def waitlist_position(registration):
-    """1 for the first person waiting; None when not waiting."""
-    if registration.status != RegistrationStatus.WAITLISTED:
-        return None
-    ahead = Registration.objects.waiting().filter(session_id=registration.session_id)
-    ahead = ahead.filter(waitlisted_at__lt=registration.waitlisted_at) | ahead.filter(
-        waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk
-    )
-    return ahead.count() + 1
 
 
 def waitlist_positions(session_id):
@@ -337,7 +340,7 @@ def erase_personal_data(user, now=None):
 
 def displayed_sessions(registrations, locale):
     """{session id: the session as displayed in ``locale``} for these registrations (four queries)."""
-    return {s.pk: s for s in Session.objects.filter(pk__in={r.session_id for r in registrations}).for_display(locale)}
+    return {s.pk: s for s in shown(Session.objects.filter(pk__in={r.session_id for r in registrations}), locale)}
 
 
 def data_of(user, locale):
@@ -373,5 +376,5 @@ def registrations_of(user, locale):
     sessions = displayed_sessions(registrations, locale)
     for registration in registrations:
         registration.displayed_session = sessions[registration.session_id]
-        registration.position = waitlist_position(registration)
+        registration.position = registration.waitlist_position()
     return registrations

@@ -15,7 +15,7 @@ from workshops.models import Session, WorkshopPage
 
 
 def displayed_session(pk, locale):
-    sessions = Session.objects.filter(pk=pk).published_in(locale).for_display(locale)
+    sessions = services.shown(Session.objects.filter(pk=pk).published_in(locale), locale)
     if not sessions:
         raise Http404
     return sessions[0]
@@ -49,7 +49,7 @@ def session_detail(request, pk):
         "form": form,
         "state": session.registration_state(),
         "mine": mine,
-        "position": services.waitlist_position(mine) if mine else None,
+        "position": mine.waitlist_position() if mine else None,
         "childcare_left": services.childcare_left(session),
         "members_only": not session.open_to_public,
         "may_register": session.open_to_public or user is None or services.is_member(session, user),
@@ -61,7 +61,7 @@ def session_detail(request, pk):
 def outcome_message(registration):
     if registration.awaiting_email_confirmation:
         return _("Almost done: we sent you an email. Follow its link to confirm your registration.")
-    position = services.waitlist_position(registration)
+    position = registration.waitlist_position()
     if position:
         return _("The session is full: you are number %(position)s on the waiting list.") % {"position": position}
     return _("Your seat is booked. A confirmation email is on its way.")

@@ -6,7 +6,7 @@ MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    """Site search in the visitor's language; the archive's faceted search comes later."""
+    """Site search in the visitor's language, live and public pages only."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     if query:

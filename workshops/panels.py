@@ -3,6 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from workshops.models.sessions import Session
+from workshops.staff import staff_links, with_staff_details
+
 
 class SessionsPanel(Panel):
     def __init__(self, **kwargs):
@@ -17,9 +20,10 @@ class SessionsPanel(Panel):
         template_name = "workshops/admin/sessions_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from workshops.models import Session
-
             context = super().get_context_data(parent_context)
             page = self.instance
-            context["sessions"] = Session.objects.of_workshop(page).with_seats_taken() if page.pk else []
+            sessions = list(with_staff_details(Session.objects.of_workshop(page))) if page.pk else []
+            for session in sessions:
+                session.staff_links = staff_links(session)
+            context["sessions"] = sessions
             return context

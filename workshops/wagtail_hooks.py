@@ -1,12 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from workshops.models import District, Session, Territory, Theme, WorkshopMember
+from workshops.staff import staff_links, with_staff_details
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -40,7 +41,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 class SessionIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().with_seats_taken().select_related("workshop")
+        return with_staff_details(super().get_base_queryset().select_related("workshop"))
 
 
 class SessionViewSet(ModelViewSet):
@@ -56,7 +57,7 @@ class SessionViewSet(ModelViewSet):
         "workshop",
         "start",
         "capacity",
-        TitleColumn("seats_taken", label=_("Registrations"), url_name="registrations_admin:session"),
+        Column("staff_links", label=_("Follow-up"), accessor=staff_links),
         "open_to_public",
     ]
     list_filter = ["open_to_public"]

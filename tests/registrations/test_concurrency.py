@@ -19,7 +19,7 @@ def assert_consistent(session, confirmed, waiting):
     assert seated.count() == confirmed
     assert sorted(seated.values_list("seat", flat=True)) == list(range(1, SEATS + 1))
     assert len(line) == waiting
-    assert [services.waitlist_position(r) for r in line] == list(range(1, waiting + 1))
+    assert [r.waitlist_position() for r in line] == list(range(1, waiting + 1))
     assert services.seats_left(session) == 0
 
 

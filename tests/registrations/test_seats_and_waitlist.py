@@ -18,7 +18,7 @@ def test_two_seats_two_confirmed_then_a_waiting_list(make_session, resident):
     first, second, third = (services.register(session, applicant_for(resident(f"R{n}"))) for n in range(3))
     assert [first.status, second.status, third.status] == ["confirmed", "confirmed", "waitlisted"]
     assert {first.seat, second.seat} == {1, 2} and third.seat is None
-    assert services.waitlist_position(third) == 1
+    assert third.waitlist_position() == 1
     assert services.seats_left(session) == 0
 
 
@@ -34,7 +34,7 @@ def test_cancellation_promotes_the_first_person_waiting_and_tells_them(make_sess
     first_waiting.refresh_from_db()
     second_waiting.refresh_from_db()
     assert first_waiting.status == RegistrationStatus.CONFIRMED and first_waiting.seat == 1
-    assert services.waitlist_position(second_waiting) == 1
+    assert second_waiting.waitlist_position() == 1
     subjects = {message.to[0]: message.subject for message in mail.outbox}
     assert subjects[seated.email] == "Votre inscription est annulée"
     assert subjects[first_waiting.email] == "Bonne nouvelle : une place est pour vous"

@@ -8,8 +8,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from comments.pages import DiscussionMixin
+from portal.discussions import DiscussionMixin
 from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
+from portal.sections import sections_for
 from workshops.models.listing import ListingPage
 
 
@@ -74,3 +75,8 @@ class CouncilPage(DiscussionMixin, Page):
 
     class Meta:
         verbose_name = _("council page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = sections_for(self, request)  # its discussion
+        return context

@@ -1,7 +1,7 @@
 """Workshop sessions.
 
 A session is one identity shared by every translation of its workshop: seats and
-(in a later issue) registrations hang off this row, never off a per-language copy.
+registrations hang off this row, never off a per-language copy.
 Only its title and description vary by language, in ``SessionText``.
 """
 
@@ -25,18 +25,14 @@ class SessionQuerySet(models.QuerySet):
         """Sessions of a workshop, whichever translation of it is given."""
         return self.filter(workshop__translation_key=page.translation_key).order_by("start")
 
+    def _workshops(self):
+        """The workshop pages (the model the ``workshop`` key points to, declared by name to avoid a loop)."""
+        return self.model._meta.get_field("workshop").related_model.objects
+
     def published_in(self, locale):
         """Sessions whose workshop is live and public in ``locale``."""
-        from workshops.models.workshops import WorkshopPage
-
-        live_keys = WorkshopPage.objects.live().public().filter(locale=locale).values("translation_key")
+        live_keys = self._workshops().live().public().filter(locale=locale).values("translation_key")
         return self.filter(workshop__translation_key__in=live_keys)
-
-    def with_seats_taken(self):
-        from registrations.models import SEATED_STATUSES
-
-        seated = models.Q(registrations__status__in=SEATED_STATUSES)
-        return self.annotate(seats_taken=models.Count("registrations", filter=seated))
 
     def for_display(self, locale):
         """Sessions with their text and their workshop in ``locale``, in three queries.
@@ -45,17 +41,15 @@ class SessionQuerySet(models.QuerySet):
         locale so templates can mark it) and ``local_workshop`` (None when that
         workshop is not live in ``locale``).
         """
-        from workshops.models.workshops import WorkshopPage
-
         sessions = list(
-            self.with_seats_taken()
-            .select_related("workshop")
-            .prefetch_related(models.Prefetch("texts", SessionText.objects.select_related("locale")))
+            self.select_related("workshop").prefetch_related(
+                models.Prefetch("texts", SessionText.objects.select_related("locale"))
+            )
         )
         keys = {session.workshop.translation_key for session in sessions}
         local_workshops = {
             page.translation_key: page
-            for page in WorkshopPage.objects.live().public().filter(locale=locale, translation_key__in=keys)
+            for page in self._workshops().live().public().filter(locale=locale, translation_key__in=keys)
         }
         for session in sessions:
             session.local_text = session.text_in(locale)
@@ -153,11 +147,6 @@ class Session(ClusterableModel):
     @property
     def offered_seats(self):
         return self.capacity - self.reserved_seats
-
-    @property
-    def seats_left(self):
-        """Seats still offered; uses the ``seats_taken`` annotation of ``for_display``."""
-        return max(self.offered_seats - self.seats_taken, 0)
 
     def registration_state(self, now=None):
         """'over', 'not_yet_open', 'open' or 'closed', from the session's end, the window and its start."""

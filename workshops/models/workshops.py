@@ -9,9 +9,10 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from comments.pages import DiscussionMixin
-from home.blocks import BodyBlock
+from portal.blocks import BodyBlock
+from portal.discussions import DiscussionMixin
 from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
+from portal.sections import sections_for
 from workshops.models.listing import ListingPage
 from workshops.panels import SessionsPanel
 
@@ -168,11 +169,8 @@ class WorkshopPage(DiscussionMixin, Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from workshops.models.sessions import Session
-
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = Session.objects.of_workshop(self).for_display(self.locale)
-        context["draw"] = self.draws.model.objects.filter(workshop__translation_key=self.translation_key).last()
+        context["sections"] = sections_for(self, request)  # sessions, draw, discussion… from the features
         return context
 
 

@@ -1,4 +1,8 @@
-"""What a page type needs to carry a public discussion: inherit ``DiscussionMixin``."""
+"""What a page type needs to carry a public discussion: inherit ``DiscussionMixin``.
+
+It sits here, below the content apps, so that a page type opts in without importing
+the comments app: the comments app finds such pages through ``portal.sections``.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
