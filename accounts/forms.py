@@ -14,7 +14,7 @@ class ResidentSignupForm(forms.Form):
         label=_("Public name"),
         max_length=80,
         required=False,
-        help_text=_("Shown next to your comments and endorsements. Your email address is never shown."),
+        help_text=_("Shown next to your comments and questions. Your email address is never shown."),
     )
 
     def signup(self, request, user):

@@ -11,7 +11,7 @@ class User(AbstractUser):
         _("public name"),
         max_length=80,
         blank=True,
-        help_text=_("Shown next to your comments and endorsements. Your email address is never shown."),
+        help_text=_("Shown next to your comments and questions. Your email address is never shown."),
     )
     preferred_language = models.CharField(
         _("language for emails"),

@@ -6,6 +6,10 @@ capabilities (moderation, draws) extend these lists and add a migration that
 calls ``sync_groups`` again.
 """
 
+from comments import permissions as comments
+from draws import permissions as draws
+from registrations import permissions as registrations
+
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 ORGANISERS = "Organisers"
@@ -21,20 +25,21 @@ MODEL_PERMISSIONS = {
             for model in ("theme", "territory", "district", "session")
             for action in ("add", "change", "delete", "view")
         ),
-        "registrations.view_registration",
-        "registrations.change_registration",
-        "comments.answer_questions",
+        registrations.VIEW,
+        registrations.CHANGE,
+        comments.ANSWER,
     ],
-    MODERATORS: [ACCESS_ADMIN, "comments.moderate_comments"],
+    MODERATORS: [ACCESS_ADMIN, comments.MODERATE],
     ORGANISERS: [
         ACCESS_ADMIN,
         "workshops.view_session",
-        "registrations.view_registration",
+        registrations.VIEW,
         "workshops.view_theme",
         "workshops.view_territory",
         "workshops.view_district",
-        "comments.answer_questions",
-        *(f"draws.{action}_draw" for action in ("add", "change", "delete", "view", "run")),
+        comments.ANSWER,
+        *(f"draws.{action}_draw" for action in ("add", "change", "delete", "view")),
+        draws.RUN,
         *(f"workshops.{action}_workshopmember" for action in ("add", "change", "delete", "view")),
     ],
 }

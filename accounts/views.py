@@ -15,7 +15,7 @@ from registrations.services import registrations_of
 
 @login_required
 def profile(request):
-    """The resident's own space: public name, email language, and (later) their activity."""
+    """The resident's own space: public name, email language, registrations, draws and comments."""
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()

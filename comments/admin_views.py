@@ -7,7 +7,6 @@ Moderators need ``comments.moderate_comments``; answering needs
 from collections import Counter
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect
@@ -20,9 +19,10 @@ from wagtail.models import ModelLogEntry, Page
 from comments import services
 from comments.forms import AnswerForm, ModerationForm
 from comments.models import Block, Kind, PortalComment, Report, Status
+from comments.permissions import ANSWER, MODERATE
+from portal.permissions import require
+from portal.refusals import Refused, tell
 
-MODERATE = "comments.moderate_comments"
-ANSWER = "comments.answer_questions"
 PER_PAGE = 50
 TABS = {
     "reported": gettext_lazy("Flagged by residents"),
@@ -31,11 +31,6 @@ TABS = {
 }
 # The decision offered first on each tab: what a moderator does most often there.
 DEFAULT_ACTIONS = {"reported": "keep", "pending": "approve", "hidden": "restore"}
-
-
-def require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
 
 
 def queue_items(tab):
@@ -109,7 +104,7 @@ def queue(request):
             "pending": queue_items("pending").count(),
         },
     }
-    return TemplateResponse(request, "comments/admin/queue.html", context)
+    return TemplateResponse(request, "portal_comments/admin/queue.html", context)
 
 
 def item(request, pk):
@@ -123,7 +118,7 @@ def item(request, pk):
     author_block = services.block_in_force(comment.user) if comment.user_id else None
     form = ModerationForm(initial={"action": DEFAULT_ACTIONS[tab_of(comment)]})
     context = {"comment": comment, "reports": all_reports, "form": form, "author_block": author_block}
-    return TemplateResponse(request, "comments/admin/item.html", context)
+    return TemplateResponse(request, "portal_comments/admin/item.html", context)
 
 
 def _apply(request, comments):
@@ -138,8 +133,8 @@ def _apply(request, comments):
     selected = PortalComment.objects.filter(pk__in=data["items"])
     try:
         applied = services.moderate(request.user, selected, data["action"], data["reason"], data["block_days"])
-    except services.Refused as refusal:
-        messages.error(request, str(refusal))
+    except Refused as refusal:
+        tell(request, refusal)
         return redirect(back)
     skipped = len(data["items"]) - applied
     messages.success(request, _("Decision applied to %(applied)d item(s).") % {"applied": applied})
@@ -154,7 +149,7 @@ def _apply(request, comments):
 def blocks(request):
     require(request, MODERATE)
     in_force = Block.objects.in_force().select_related("user", "created_by").order_by("-created_at")
-    return TemplateResponse(request, "comments/admin/blocks.html", {"blocks": in_force})
+    return TemplateResponse(request, "portal_comments/admin/blocks.html", {"blocks": in_force})
 
 
 @require_POST
@@ -178,7 +173,7 @@ def questions(request):
     )
     page = Paginator(items, PER_PAGE).get_page(request.GET.get("p"))
     context = {"items": with_context(page), "page_obj": page, "which": which}
-    return TemplateResponse(request, "comments/admin/questions.html", context)
+    return TemplateResponse(request, "portal_comments/admin/questions.html", context)
 
 
 def answer(request, pk):
@@ -192,9 +187,9 @@ def answer(request, pk):
         try:
             services.answer(request.user, question, form.cleaned_data["text"])
         except services.Refused as refusal:
-            messages.error(request, str(refusal))
+            tell(request, refusal)
         else:
             messages.success(request, _("The official answer is published."))
             return redirect("comments_admin:questions")
     [question] = with_context([question])
-    return TemplateResponse(request, "comments/admin/answer.html", {"question": question, "form": form})
+    return TemplateResponse(request, "portal_comments/admin/answer.html", {"question": question, "form": form})

@@ -15,10 +15,10 @@ from django_tasks import task
 from wagtail.models import Locale
 
 from comments.models import PortalComment
+from comments.permissions import MODERATE
 from portal.emails import absolute, compose
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
-MODERATE = "moderate_comments"
 
 
 def send_later(template, comment, recipient_id, **data):
@@ -26,7 +26,8 @@ def send_later(template, comment, recipient_id, **data):
 
 
 def moderator_ids():
-    permission = Permission.objects.filter(codename=MODERATE, content_type__app_label="comments")
+    app_label, codename = MODERATE.split(".")
+    permission = Permission.objects.filter(codename=codename, content_type__app_label=app_label)
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     return list(
         users.filter(Q(is_superuser=True) | Q(groups__permissions__in=permission) | Q(user_permissions__in=permission))
@@ -71,7 +72,7 @@ def send_comment_email(template, comment_id, recipient_id, data):
                 "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             }
-        compose(f"comments/email/{template}.txt", context, to=[recipient.email], headers=headers).send()
+        compose(f"portal_comments/email/{template}.txt", context, to=[recipient.email], headers=headers).send()
     return True
 
 

@@ -73,7 +73,7 @@ def discussion_html(page, request):
         )
     # Each form on the page gets its own ids, so every label names its own field.
     section["comment_form"] = CommentForm(initial=_initial(draft, "comment"), auto_id="comment-%s")
-    html = render_to_string("comments/discussion.html", section, request=request)
+    html = render_to_string("portal_comments/discussion.html", section, request=request)
     if key:
         cache.set(key, html, CACHE_SECONDS)
     return html

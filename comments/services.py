@@ -32,12 +32,9 @@ from comments.models import (
     Status,
 )
 from portal.pages import pages_in
+from portal.refusals import Refused
 
 MAX_LEVEL = settings.COMMENTS_XTD_MAX_THREAD_LEVEL
-
-
-class Refused(Exception):
-    """A rule said no; the message is translated and meant for the person acting."""
 
 
 def discussion_of(page):

@@ -19,6 +19,7 @@ from comments import emails, services, threads
 from comments.forms import CommentForm, EditForm, QuestionForm, ReportForm
 from comments.models import Kind, PortalComment, Status
 from comments.sections import sessions_of
+from portal.refusals import Refused, tell
 
 API_PAGE_SIZE = 50
 
@@ -63,7 +64,7 @@ def post_comment(request, page_id):
     )
     try:
         comment = services.post(request.user, page, new)
-    except services.Refused as refusal:
+    except Refused as refusal:
         return _refused(request, page, Kind.COMMENT, str(refusal))
     messages.success(request, _("Your comment is published."))
     return HttpResponseRedirect(_page_url(page, request, fragment=f"c{comment.pk}"))
@@ -86,7 +87,7 @@ def post_question(request, page_id):
     )
     try:
         services.post(request.user, page, new)
-    except services.Refused as refusal:
+    except Refused as refusal:
         return _refused(request, page, Kind.QUESTION, str(refusal))
     messages.success(request, _("Thank you. Your question will appear once a moderator has approved it."))
     return HttpResponseRedirect(_page_url(page, request, fragment="questions"))
@@ -136,13 +137,13 @@ def edit_comment(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.edit(request.user, comment, form.cleaned_data["text"])
-        except services.Refused as refusal:
-            messages.error(request, str(refusal))
+        except Refused as refusal:
+            tell(request, refusal)
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect(_page_url(page, request, fragment=f"c{comment.pk}", comment=comment.pk))
     context = {"form": form, "comment": comment, "page": page, "back": _page_url(page, request)}
-    return TemplateResponse(request, "comments/edit.html", context)
+    return TemplateResponse(request, "portal_comments/edit.html", context)
 
 
 @login_required
@@ -154,7 +155,7 @@ def delete_comment(request, pk):
         services.delete(request.user, comment)
         messages.success(request, _("Your comment is deleted. Replies to it stay in the thread."))
         return redirect(_page_url(page, request))
-    return TemplateResponse(request, "comments/delete.html", {"comment": comment, "page": page})
+    return TemplateResponse(request, "portal_comments/delete.html", {"comment": comment, "page": page})
 
 
 @login_required
@@ -163,8 +164,8 @@ def like_comment(request, pk):
     comment, page = _comment_and_page(request, pk)
     try:
         services.toggle_like(request.user, comment)
-    except services.Refused as refusal:
-        messages.error(request, str(refusal))
+    except Refused as refusal:
+        tell(request, refusal)
     return redirect(_back(request, _page_url(page, request, fragment=f"c{comment.pk}")))
 
 
@@ -176,13 +177,13 @@ def report_comment(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.report(request.user, comment, form.cleaned_data["reason"], form.cleaned_data["details"])
-        except services.Refused as refusal:
-            messages.error(request, str(refusal))
+        except Refused as refusal:
+            tell(request, refusal)
         else:
             messages.success(request, _("Thank you. Moderators will look at your report."))
         return redirect(back)
     context = {"form": form, "comment": comment, "page": page, "back": back}
-    return TemplateResponse(request, "comments/report.html", context)
+    return TemplateResponse(request, "portal_comments/report.html", context)
 
 
 def _back(request, default):
@@ -197,9 +198,9 @@ def unsubscribe(request, token):
     comment_id = emails.comment_from_token(token)
     comment = PortalComment.objects.filter(pk=comment_id).first() if comment_id else None
     if comment is None:
-        return TemplateResponse(request, "comments/unsubscribed.html", {"invalid": True}, status=404)
+        return TemplateResponse(request, "portal_comments/unsubscribed.html", {"invalid": True}, status=404)
     services.unsubscribe(comment)
-    return TemplateResponse(request, "comments/unsubscribed.html", {"comment": comment})
+    return TemplateResponse(request, "portal_comments/unsubscribed.html", {"comment": comment})
 
 
 @require_GET

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from comments import admin_views, sections
+from comments.permissions import ANSWER, MODERATE
 from portal.sections import HOOK as SECTION_HOOK
 
 urlpatterns = [
@@ -37,7 +38,7 @@ def register_moderation_menu_item():
         reverse("comments_admin:queue"),
         icon_name="warning",
         order=250,
-        permission=admin_views.MODERATE,
+        permission=MODERATE,
     )
 
 
@@ -48,7 +49,7 @@ def register_questions_menu_item():
         reverse("comments_admin:questions"),
         icon_name="help",
         order=260,
-        permission=admin_views.ANSWER,
+        permission=ANSWER,
     )
 
 

@@ -1,7 +1,6 @@
 """The organisers' page for one draw: pool, quota editor with a live feasibility check, import, and each step."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.forms import modelformset_factory
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -12,22 +11,19 @@ from django.views.decorators.http import require_POST
 from draws import services, tasks
 from draws.forms import ImportForm, QuotaForm, RandomnessForm
 from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota
+from draws.permissions import RUN
 from draws.wording import feature_label, group_label, sentence
+from portal.permissions import require
+from portal.refusals import Refused, tell
 from sortition.feasibility import explain
 from sortition.model import Instance
 from sortition.model import Quota as EngineQuota
 
-RUN = "draws.run_draw"
 QuotaFormSet = modelformset_factory(Quota, form=QuotaForm, extra=3, can_delete=True)
 
 
-def require(request):
-    if not request.user.has_perm(RUN):
-        raise PermissionDenied
-
-
 def run(request, pk):
-    require(request)
+    require(request, RUN)
     draw = get_object_or_404(Draw.objects.select_related("workshop"), pk=pk)
     formset = QuotaFormSet(queryset=draw.quotas.all(), prefix="quotas")
     if request.method == "POST" and "save_quotas" in request.POST:
@@ -66,7 +62,7 @@ def run(request, pk):
 @require_POST
 def check_quotas(request, pk):
     """The live check behind the quota editor: would these quotas (not yet saved) work with this pool?"""
-    require(request)
+    require(request, RUN)
     draw = get_object_or_404(Draw, pk=pk)
     formset = QuotaFormSet(request.POST, queryset=draw.quotas.all(), prefix="quotas")
     if not formset.is_valid():
@@ -88,7 +84,7 @@ def check_quotas(request, pk):
 
 @require_POST
 def import_files(request, pk):
-    require(request)
+    require(request, RUN)
     draw = get_object_or_404(Draw, pk=pk)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -98,8 +94,8 @@ def import_files(request, pk):
         people, quotas = services.import_files(
             draw, form.cleaned_data["categories"], form.cleaned_data["respondents"], request.user
         )
-    except services.Refused as refusal:
-        messages.error(request, str(refusal))
+    except Refused as refusal:
+        tell(request, refusal)
     else:
         messages.success(
             request, _("%(people)d respondents and %(quotas)d quotas imported.") % {"people": people, "quotas": quotas}
@@ -110,39 +106,39 @@ def import_files(request, pk):
 @require_POST
 def step(request, pk):
     """Freeze, compute, or draw: each refuses unless the draw is at the step before."""
-    require(request)
+    require(request, RUN)
     draw = get_object_or_404(Draw, pk=pk)
     action = request.POST.get("action")
     try:
         if action == "freeze":
             if not request.POST.get("confirm_freeze"):
-                raise services.Refused(_("Tick the box to confirm the freeze: it cannot be undone."))
+                raise Refused(_("Tick the box to confirm the freeze: it cannot be undone."))
             services.freeze(draw, request.user)
             messages.success(request, _("The pool and the quotas are frozen; their fingerprints are public."))
         elif action == "compute":
             if draw.status != DrawStatus.FROZEN:
-                raise services.Refused(_("Freeze the pool and the quotas first."))
+                raise Refused(_("Freeze the pool and the quotas first."))
             tasks.compute_lottery.enqueue(draw.pk)
             messages.success(request, _("The distribution is being computed; the lottery appears when it is ready."))
         elif action == "draw":
             form = RandomnessForm(request.POST)
             if not form.is_valid():
-                raise services.Refused(_("Type in the public randomness exactly as it was produced."))
+                raise Refused(_("Type in the public randomness exactly as it was produced."))
             services.draw_panel(draw, request.user, form.cleaned_data["randomness"])
             messages.success(request, _("The panel is drawn and published; residents are being emailed."))
-    except services.Refused as refusal:
-        messages.error(request, str(refusal))
+    except Refused as refusal:
+        tell(request, refusal)
     return redirect("draws_admin:run", pk=draw.pk)
 
 
 @require_POST
 def decline(request, pk):
-    require(request)
+    require(request, RUN)
     candidacy = get_object_or_404(Candidacy, pk=pk)
     try:
         invited = services.decline(candidacy, request.user)
-    except services.Refused as refusal:
-        messages.error(request, str(refusal))
+    except Refused as refusal:
+        tell(request, refusal)
     else:
         if invited:
             messages.success(

@@ -22,6 +22,7 @@ from wagtail.log_actions import log
 from draws import emails
 from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota, Source
 from portal.pages import pages_in
+from portal.refusals import Refused
 from sortition import audit
 from sortition.feasibility import explain
 from sortition.files import InputError, read_categories, read_respondents
@@ -31,10 +32,6 @@ from sortition.model import Quota as EngineQuota
 from workshops.models import MemberOrigin, WorkshopMember
 
 TIME_BUDGET_SECONDS = 300
-
-
-class Refused(Exception):
-    """A rule said no; the message is translated and meant for the person acting."""
 
 
 def digest(data):

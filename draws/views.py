@@ -17,6 +17,7 @@ from draws import services
 from draws.forms import ApplicationForm
 from draws.models import Draw, DrawStatus
 from draws.wording import group_label
+from portal.refusals import Refused, tell
 from sortition import __version__ as sortition_version
 
 # Built by `make verifier` from sortition/ (a test checks that it holds today's code).
@@ -85,8 +86,8 @@ def apply(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.apply(draw, request.user, form.features(), timezone.now())
-        except services.Refused as refusal:
-            messages.error(request, str(refusal))
+        except Refused as refusal:
+            tell(request, refusal)
         else:
             messages.success(request, _("You are in the pool. You will be emailed the result of the draw."))
         return redirect("draws:detail", pk=draw.pk)
@@ -125,8 +126,8 @@ def withdraw(request, pk):
     draw = _public_draw(pk)
     try:
         removed = services.withdraw(draw, request.user)
-    except services.Refused as refusal:
-        messages.error(request, str(refusal))
+    except Refused as refusal:
+        tell(request, refusal)
     else:
         if removed:
             messages.success(request, _("You are no longer in the pool; your answers are deleted."))

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -12,23 +11,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from portal.permissions import require
+from portal.refusals import Refused, tell
 from registrations import exports, services
 from registrations.models import ACTIVE_STATUSES, NotificationKind, Registration, RegistrationStatus
+from registrations.permissions import CHANGE, PRIVATE, VIEW
 from workshops.models import Session
-
-VIEW = "registrations.view_registration"
-CHANGE = "registrations.change_registration"
-PRIVATE = "registrations.view_private_answers"
 
 
 class MessageForm(forms.Form):
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
     body = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
-
-
-def require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
 
 
 def session_registrations(request, pk):
@@ -99,8 +92,8 @@ def update_registration(request, pk):
             target = get_object_or_404(Session, pk=int(target_id) if target_id.isdigit() else 0)
             services.move(registration, target)
             messages.success(request, _("%(name)s was moved to the other session.") % {"name": registration.name})
-    except services.RegistrationError as error:
-        messages.error(request, error.message)
+    except Refused as error:
+        tell(request, error)
     return redirect("registrations_admin:session", registration.session_id)
 
 

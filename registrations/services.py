@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.refusals import Refused
 from registrations import notifications
 from registrations.models import (
     SEATED_STATUSES,
@@ -24,20 +25,6 @@ from registrations.models import (
     RegistrationStatus,
 )
 from workshops.models import Session, WorkshopMember
-
-
-class RegistrationError(Exception):
-    """A refusal the person can understand; ``message`` is translated.
-
-    ``field`` names the form field the refusal is about, so the form can be shown
-    again with what the person typed and the message beside that field.
-    """
-
-    def __init__(self, message, registration=None, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.registration = registration
-        self.field = field
 
 
 @dataclass
@@ -97,16 +84,16 @@ def is_member(session, user=None, email=""):
 
 
 def check_admission(session, applicant, now):
-    """Every rule a registration obeys, public or moved by staff; raises ``RegistrationError``."""
+    """Every rule a registration obeys, public or moved by staff; raises ``Refused``."""
     state = session.registration_state(now)
     if state == "over":
-        raise RegistrationError(_("This session has already taken place."))
+        raise Refused(_("This session has already taken place."))
     if state == "not_yet_open":
-        raise RegistrationError(_("Registration for this session has not opened yet."))
+        raise Refused(_("Registration for this session has not opened yet."))
     if state == "closed":
-        raise RegistrationError(_("Registration for this session is closed."))
+        raise Refused(_("Registration for this session is closed."))
     if not session.open_to_public and not is_member(session, applicant.user, applicant.email):
-        raise RegistrationError(MEMBERS_ONLY)
+        raise Refused(MEMBERS_ONLY)
 
 
 def check_childcare(session, children, seated):
@@ -126,7 +113,7 @@ def check_childcare(session, children, seated):
             "without childcare.",
             left,
         ) % {"left": left}
-    raise RegistrationError(message, field="children")
+    raise Refused(message, field="children")
 
 
 def free_seat_number(session):
@@ -159,7 +146,7 @@ def register(session, applicant, now=None):
         if existing is None and applicant.user is not None:
             existing = Registration.objects.active().filter(session=session, user=applicant.user).first()
         if existing is not None:
-            raise RegistrationError(_("You are already registered for this session."), existing)
+            raise Refused(_("You are already registered for this session."))
 
         seat = free_seat_number(session)
         check_childcare(session, applicant.children, seated=seat is not None)
@@ -205,7 +192,7 @@ def confirm_email(registration, now=None):
         if registration.email_confirmed_at is not None:
             return registration
         if not registration.is_active or registration.hold_expires_at <= now:
-            raise RegistrationError(
+            raise Refused(
                 _("This link came too late: the seat was given back. You can register again if seats are left.")
             )
         registration.email_confirmed_at = now
@@ -224,7 +211,7 @@ def cancel(registration, now=None):
         if not registration.is_active:
             return registration
         if registration.status == RegistrationStatus.ATTENDED:
-            raise RegistrationError(_("This session has already taken place."))
+            raise Refused(_("This session has already taken place."))
         end_registration(registration, RegistrationStatus.CANCELLED, now)
         notify(registration, NotificationKind.CANCELLED)
         promote_from_waitlist(session, now)
@@ -288,7 +275,7 @@ def move(registration, target, now=None):
     """Staff move a person to another session: a new registration there, then the old one cancelled."""
     now = now or timezone.now()
     if target.pk == registration.session_id:
-        raise RegistrationError(_("This person is already registered for that session."))
+        raise Refused(_("This person is already registered for that session."))
     applicant = Applicant(
         name=registration.name,
         email=registration.email,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from portal.refusals import Refused, tell
 from registrations import services, tokens
 from registrations.calendars import make_calendar
 from registrations.forms import RegistrationForm
@@ -31,9 +32,9 @@ def session_detail(request, pk):
         if form.is_valid():
             try:
                 registration = services.register(session, form.applicant())
-            except services.RegistrationError as error:
+            except Refused as error:
                 if error.field is None:
-                    messages.error(request, error.message)
+                    tell(request, error)
                     return redirect(session.get_absolute_url() + "#registration")
                 form.add_error(error.field, error.message)  # shown again with everything typed
             else:
@@ -72,7 +73,7 @@ def confirm(request, token):
         registration = services.confirm_email(tokens.read_token(token, tokens.CONFIRM))
     except tokens.InvalidLink as error:
         return render(request, "registrations/link_problem.html", {"message": error.message}, status=400)
-    except services.RegistrationError as error:
+    except Refused as error:
         return render(request, "registrations/link_problem.html", {"message": error.message}, status=409)
     messages.success(request, outcome_message(registration))
     return redirect(registration.session.get_absolute_url())
@@ -93,8 +94,8 @@ def cancel(request, token):
 def cancel_and_report(request, registration):
     try:
         services.cancel(registration)
-    except services.RegistrationError as error:
-        messages.error(request, error.message)
+    except Refused as error:
+        tell(request, error)
     else:
         messages.success(request, _("Your registration is cancelled."))
     return redirect(registration.session.get_absolute_url())

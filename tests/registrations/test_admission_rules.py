@@ -28,11 +28,11 @@ def in_french():
 def test_childcare_places_are_shared_by_everyone_seated(make_session, resident):
     session = make_session(capacity=10, childcare_places=10)
     services.register(session, applicant_for(resident("A"), children=6))
-    with pytest.raises(services.RegistrationError, match="4 places de garde") as refusal:
+    with pytest.raises(services.Refused, match="4 places de garde") as refusal:
         services.register(session, applicant_for(resident("B"), children=6))
     assert refusal.value.field == "children"
     services.register(session, applicant_for(resident("C"), children=4))
-    with pytest.raises(services.RegistrationError, match="Plus aucune place de garde"):
+    with pytest.raises(services.Refused, match="Plus aucune place de garde"):
         services.register(session, applicant_for(resident("D"), children=1))
     services.register(session, applicant_for(resident("E"), children=0))
     assert services.childcare_left(session) == 0
@@ -83,7 +83,7 @@ def test_parallel_registrations_never_overbook_childcare(make_session):
     def attempt(n):
         try:
             services.register(session, guest(n, children=6))
-        except services.RegistrationError:
+        except services.Refused:
             pass  # "not enough childcare places": the expected answer for all but one
 
     run_in_parallel([lambda n=n: attempt(n) for n in range(12)])
@@ -101,9 +101,9 @@ def members_only(make_session):
 
 
 def test_members_only_sessions_refuse_everyone_else(members_only, resident):
-    with pytest.raises(services.RegistrationError, match="réservée aux membres"):
+    with pytest.raises(services.Refused, match="réservée aux membres"):
         services.register(members_only, guest(1))
-    with pytest.raises(services.RegistrationError, match="réservée aux membres"):
+    with pytest.raises(services.Refused, match="réservée aux membres"):
         services.register(members_only, applicant_for(resident("Intrus")))
     assert not Registration.objects.exists()
 
@@ -131,7 +131,7 @@ def test_the_page_explains_members_only_sessions_to_others(client, members_only,
 def test_staff_moves_obey_the_same_rule(make_session, members_only):
     open_session = make_session(capacity=10)
     registration = services.register(open_session, guest(1))
-    with pytest.raises(services.RegistrationError, match="réservée aux membres"):
+    with pytest.raises(services.Refused, match="réservée aux membres"):
         services.move(registration, members_only)
 
 
@@ -149,7 +149,7 @@ def test_a_past_session_says_it_is_over_and_offers_no_form(client, make_session)
     assert html.select_one("#registration form") is None
     workshop = page(client.get(session.workshop.url))
     assert "Cette séance est terminée" in workshop.select_one(".session__seats").get_text()
-    with pytest.raises(services.RegistrationError, match="déjà eu lieu"):
+    with pytest.raises(services.Refused, match="déjà eu lieu"):
         services.register(session, guest(1))
 
 

@@ -51,10 +51,10 @@ def test_a_second_attempt_takes_no_second_seat(make_session, resident):
     session = make_session(capacity=5)
     user = resident()
     services.register(session, applicant_for(user))
-    with pytest.raises(services.RegistrationError) as error:
+    with pytest.raises(services.Refused) as error:
         services.register(session, applicant_for(user))
     assert "déjà inscrit" in str(error.value.message) or "already registered" in str(error.value.message)
-    with pytest.raises(services.RegistrationError):
+    with pytest.raises(services.Refused):
         services.register(session, guest(1, email=user.email.upper()))
     assert Registration.objects.filter(session=session).count() == 1
 
@@ -78,7 +78,7 @@ def test_closed_windows_refuse_with_a_reason(make_session, resident, window, mes
     session = make_session(**window)
     from django.utils import translation
 
-    with translation.override("en"), pytest.raises(services.RegistrationError) as error:
+    with translation.override("en"), pytest.raises(services.Refused) as error:
         services.register(session, applicant_for(resident()))
     assert message in str(error.value.message)
     assert not Registration.objects.exists()
@@ -107,7 +107,7 @@ class TestDoubleOptIn:
         assert held.status == RegistrationStatus.EXPIRED and held.seat is None
         assert waiting.status == RegistrationStatus.CONFIRMED
         assert newcomer.status == RegistrationStatus.WAITLISTED
-        with pytest.raises(services.RegistrationError):
+        with pytest.raises(services.Refused):
             services.confirm_email(held, now=later)
 
 
@@ -125,7 +125,7 @@ def test_staff_move_a_person_and_the_old_seat_is_passed_on(make_session, residen
 def test_attendance_marking(make_session, resident):
     registration = services.register(make_session(), applicant_for(resident()))
     assert services.mark_attendance(registration, attended=True).status == "attended"
-    with pytest.raises(services.RegistrationError):
+    with pytest.raises(services.Refused):
         services.cancel(registration)
     assert services.mark_attendance(registration, attended=False).status == "confirmed"
 

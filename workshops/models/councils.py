@@ -18,7 +18,8 @@ class CouncilIndexPage(ListingPage):
     subpage_types = ["workshops.CouncilPage"]
     listed_model = "workshops.CouncilPage"
     listed_related = ("territory",)
-    context_name = "councils"
+    card_template = "workshops/includes/council_card.html"
+    empty_text = _("No council has been published yet.")
 
     class Meta:
         verbose_name = _("council index page")

@@ -25,14 +25,16 @@ class ListingPage(Page):
     listed_model = ""  # "app_label.ModelName" of the pages listed
     listed_related = ()
     listed_ordering = ("title",)
-    context_name = "children"
+    card_template = ""  # how one listed page is shown; it gets the page as ``item``
+    empty_text = ""  # said when nothing is published yet
+    template = "workshops/listing_page.html"
 
     class Meta:
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context[self.context_name] = (
+        context["items"] = (
             apps.get_model(self.listed_model)
             .objects.child_of(self)
             .live()

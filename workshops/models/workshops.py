@@ -56,7 +56,8 @@ class WorkshopIndexPage(ListingPage):
     listed_model = "workshops.WorkshopPage"
     listed_related = ("theme", "territory")
     listed_ordering = ("-first_published_at",)
-    context_name = "workshops"
+    card_template = "workshops/includes/workshop_card.html"
+    empty_text = _("No workshop has been published yet.")
 
     class Meta:
         verbose_name = _("workshop index page")
