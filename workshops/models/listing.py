@@ -27,10 +27,13 @@ class ListingPage(Page):
     listed_ordering = ("title",)
     card_template = ""  # how one listed page is shown; it gets the page as ``item``
     empty_text = ""  # said when nothing is published yet
-    template = "workshops/listing_page.html"
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        """One template for every listing (Wagtail would look for one per page type)."""
+        return "workshops/listing_page.html"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
