@@ -14,7 +14,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
-from wagtail.models import Page
+
+from portal.pages import pages_in
 
 
 class Discussion(models.Model):
@@ -32,11 +33,9 @@ class Discussion(models.Model):
         return page.title if page else str(self.translation_key)
 
     def page(self, locale=None):
-        """The page in ``locale`` if translated, else the first live translation."""
-        pages = Page.objects.filter(translation_key=self.translation_key).live().specific()
-        if locale is not None:
-            return pages.filter(locale=locale).first() or pages.order_by("pk").first()
-        return pages.order_by("pk").first()
+        """The live page in the language ``portal.languages`` picks for ``locale``."""
+        page = pages_in(locale, [self.translation_key]).get(self.translation_key)
+        return page.specific if page else None
 
     def touch(self):
         Discussion.objects.filter(pk=self.pk).update(version=models.F("version") + 1)

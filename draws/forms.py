@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from draws.models import AGE_BANDS, GENDERS, Quota
 from portal.forms import HoneypotField
+from portal.languages import in_best_language
 from workshops.models import District
 
 
@@ -46,7 +47,7 @@ class ApplicationForm(forms.Form):
         self.fields["old_enough"].error_messages["required"] = _("The draw is open from the age of %(age)s.") % {
             "age": draw.minimum_age
         }
-        self.fields["district"].queryset = District.objects.filter(locale=locale).order_by("name")
+        self.fields["district"].queryset = in_best_language(District.objects.order_by("name"), locale)
 
     def features(self):
         district = self.cleaned_data["district"]

@@ -2,15 +2,16 @@
 
 from wagtail.models import Page
 
+from portal.languages import best
+
 
 def pages_in(locale, translation_keys):
-    """{translation key: the live page in ``locale``, else its first live translation}, in one query."""
-    pages = {}
-    for page in Page.objects.filter(translation_key__in=set(translation_keys)).live().order_by("pk"):
-        shown = pages.get(page.translation_key)
-        if shown is None or (page.locale_id == locale.pk and shown.locale_id != locale.pk):
-            pages[page.translation_key] = page
-    return pages
+    """{translation key: the live page in the language ``portal.languages`` picks for ``locale``}, in one query."""
+    versions = {}
+    live = Page.objects.filter(translation_key__in=set(translation_keys)).live().select_related("locale")
+    for page in live.order_by("pk"):
+        versions.setdefault(page.translation_key, {}).setdefault(page.locale.language_code, page)
+    return {key: best(by_code, locale) for key, by_code in versions.items()}
 
 
 def full_url(request, page):

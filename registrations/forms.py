@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import HoneypotField
+from portal.languages import in_best_language
 from registrations.models import MAX_CHILDREN
 from registrations.services import Applicant
 from workshops.models import District
@@ -16,14 +17,6 @@ def no_control_characters(value):
     """Names are shown to staff and in emails: refuse invisible and direction-changing characters."""
     if any(unicodedata.category(char) in {"Cc", "Cf"} for char in value):
         raise ValidationError(_("Please remove invisible or special characters."))
-
-
-def districts_in(locale):
-    """Districts in the visitor's language, or in the default one where they are not translated yet."""
-    local = District.objects.filter(locale=locale)
-    if locale is None or not local.exists():
-        local = District.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-    return local.order_by("name")
 
 
 class RegistrationForm(forms.Form):
@@ -61,7 +54,7 @@ class RegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.session, self.user = session, user
         self.fields["language"].initial = get_language()
-        self.fields["district"].queryset = districts_in(locale)
+        self.fields["district"].queryset = in_best_language(District.objects.order_by("name"), locale)
         self.fields["district"].empty_label = _("I do not live in the city")
         self.fields["old_enough"].label = _("I am %(age)s or older.") % {"age": session.minimum_age}
         if user is not None:

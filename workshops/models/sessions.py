@@ -5,7 +5,6 @@ registrations hang off this row, never off a per-language copy.
 Only its title and description vary by language, in ``SessionText``.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -15,6 +14,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale
+
+from portal.languages import best
 
 
 class SessionQuerySet(models.QuerySet):
@@ -164,12 +165,8 @@ class Session(ClusterableModel):
         return timezone.now() >= self.end
 
     def text_in(self, locale):
-        """The text in ``locale``, else in the default language, else any; uses prefetched texts."""
-        texts = {text.locale.language_code: text for text in self.texts.all()}
-        for code in (locale.language_code if locale else None, settings.LANGUAGE_CODE):
-            if code in texts:
-                return texts[code]
-        return next(iter(texts.values()), None)
+        """The text in the language ``portal.languages`` picks for ``locale``; uses prefetched texts."""
+        return best({text.locale.language_code: text for text in self.texts.all()}, locale)
 
 
 class SessionText(models.Model):
