@@ -15,9 +15,6 @@ from draws.permissions import RUN
 from draws.wording import feature_label, group_label, sentence
 from portal.permissions import require
 from portal.refusals import Refused, tell
-from sortition.feasibility import explain
-from sortition.model import Instance
-from sortition.model import Quota as EngineQuota
 
 QuotaFormSet = modelformset_factory(Quota, form=QuotaForm, extra=3, can_delete=True)
 
@@ -67,18 +64,12 @@ def check_quotas(request, pk):
     formset = QuotaFormSet(request.POST, queryset=draw.quotas.all(), prefix="quotas")
     if not formset.is_valid():
         return JsonResponse({"ok": False, "problems": [_("Some rows are incomplete or wrong; see the table.")]})
-    quotas = [
-        EngineQuota(
-            form.cleaned_data["category"],
-            form.cleaned_data["value"],
-            form.cleaned_data["minimum"],
-            form.cleaned_data["maximum"],
-        )
-        for form in formset.forms
-        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    rows = [
+        (data["category"], data["value"], data["minimum"], data["maximum"])
+        for data in (form.cleaned_data for form in formset.forms)
+        if data and not data.get("DELETE")
     ]
-    instance = Instance(services.instance_of(draw).respondents, quotas, draw.panel_size)
-    found = [sentence(problem) for problem in explain(instance)] if quotas else []
+    found = [sentence(problem) for problem in services.problems_with(draw, rows)]
     return JsonResponse({"ok": not found, "problems": found})
 
 

@@ -59,6 +59,14 @@ def problems(draw):
     return explain(instance_of(draw))
 
 
+def problems_with(draw, rows):
+    """The same for quotas not saved yet, as (category, value, minimum, maximum) rows."""
+    if not rows:
+        return []
+    instance = instance_of(draw)
+    return explain(Instance(instance.respondents, [EngineQuota(*row) for row in rows], draw.panel_size))
+
+
 def _refuse_unless(draw, status):
     if draw.status != status:
         raise Refused(_("This draw has moved on: it is now “%(status)s”.") % {"status": draw.get_status_display()})

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.forms import HoneypotField
 from portal.languages import in_best_language
 from registrations.models import MAX_CHILDREN
-from registrations.services import Applicant
+from registrations.services import Applicant, eligibility_problems
 from workshops.models import District
 
 
@@ -66,13 +66,9 @@ class RegistrationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.session.minimum_age and not data.get("old_enough"):
-            self.add_error(
-                "old_enough",
-                _("Sessions of this workshop are open from the age of %(age)s.") % {"age": self.session.minimum_age},
-            )
-        if self.session.residents_only and not data.get("district") and "district" not in self.errors:
-            self.add_error("district", _("This session is for people who live in the city."))
+        for field, problem in eligibility_problems(self.session, data.get("old_enough"), data.get("district")).items():
+            if field not in self.errors:
+                self.add_error(field, problem)
         if data.get("children", 0) > self.session.childcare_places:
             self.add_error(
                 "children",
@@ -92,4 +88,5 @@ class RegistrationForm(forms.Form):
             children=data.get("children") or 0,
             children_ages=data.get("children_ages", ""),
             access_needs=data.get("access_needs", ""),
+            old_enough=bool(data.get("old_enough")),
         )

@@ -39,6 +39,7 @@ class Applicant:
     children: int = 0
     children_ages: str = ""
     access_needs: str = ""
+    old_enough: bool = True  # as declared; the public form asks, a staff move keeps the first answer
 
 
 def with_seats_taken(sessions):
@@ -83,6 +84,18 @@ def is_member(session, user=None, email=""):
     return WorkshopMember.objects.of_workshop(session.workshop).matching(user, email).exists()
 
 
+def eligibility_problems(session, old_enough, district):
+    """{form field: why this person may not come}, empty when they may: the age and residence rules."""
+    problems = {}
+    if session.minimum_age and not old_enough:
+        problems["old_enough"] = _("Sessions of this workshop are open from the age of %(age)s.") % {
+            "age": session.minimum_age
+        }
+    if session.residents_only and not district:
+        problems["district"] = _("This session is for people who live in the city.")
+    return problems
+
+
 def check_admission(session, applicant, now):
     """Every rule a registration obeys, public or moved by staff; raises ``Refused``."""
     state = session.registration_state(now)
@@ -94,6 +107,8 @@ def check_admission(session, applicant, now):
         raise Refused(_("Registration for this session is closed."))
     if not session.open_to_public and not is_member(session, applicant.user, applicant.email):
         raise Refused(MEMBERS_ONLY)
+    for field, problem in eligibility_problems(session, applicant.old_enough, applicant.district).items():
+        raise Refused(problem, field=field)
 
 
 def check_childcare(session, children, seated):

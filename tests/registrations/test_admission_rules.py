@@ -157,3 +157,10 @@ def test_the_sign_in_link_brings_the_visitor_back(client, make_session):
     session = make_session()
     link = page(client.get(f"/fr/sessions/{session.pk}/?x=1")).select_one(".account-nav a")
     assert link["href"] == f"/fr/accounts/login/?next=/fr/sessions/{session.pk}/%3Fx%3D1"
+
+
+def test_a_staff_move_obeys_the_residence_rule(make_session, district):
+    registration = services.register(make_session(capacity=10), guest(1))
+    with pytest.raises(services.Refused, match="habitent la ville") as refusal:
+        services.move(registration, make_session(capacity=10, residents_only=True))
+    assert refusal.value.field == "district"
