@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
 from accounts.models import User
+from portal.forms import PublicForm, PublicModelForm
 
 
 class ResidentSignupForm(forms.Form):
@@ -25,13 +26,13 @@ class ResidentSignupForm(forms.Form):
         user.save(update_fields=["display_name", "preferred_language"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PublicModelForm):
     class Meta:
         model = User
         fields = ["display_name", "preferred_language"]
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(PublicForm):
     """Asks for the password, when the account has one, so that an open session alone cannot delete it."""
 
     password = forms.CharField(label=_("Your password"), strip=False, widget=forms.PasswordInput)

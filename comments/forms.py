@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comments import text
 from comments.models import ReportReason
-from portal.forms import HoneypotField
+from portal.forms import HoneypotField, PublicForm
 
 
 class TextField(forms.CharField):
@@ -28,14 +28,14 @@ class TextField(forms.CharField):
         return text.clean(super().to_python(value))
 
 
-class CommentForm(forms.Form):
+class CommentForm(PublicForm):
     text = TextField(label=_("Your comment"))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
     followup = forms.BooleanField(label=_("Email me when someone replies"), required=False)
     website = HoneypotField()
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(PublicForm):
     text = TextField(label=_("Your question"))
     session = forms.TypedChoiceField(
         label=_("About a session (optional)"), required=False, coerce=int, empty_value=None
@@ -54,11 +54,11 @@ class QuestionForm(forms.Form):
         return self.sessions.get(pk) if pk else None
 
 
-class EditForm(forms.Form):
+class EditForm(PublicForm):
     text = TextField(label=_("Your text"))
 
 
-class ReportForm(forms.Form):
+class ReportForm(PublicForm):
     reason = forms.ChoiceField(
         label=_("What is wrong with it?"),
         choices=ReportReason.choices,

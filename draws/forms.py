@@ -2,12 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from draws.models import AGE_BANDS, GENDERS, Quota
-from portal.forms import HoneypotField
+from portal.forms import HoneypotField, PublicForm
 from portal.languages import in_best_language
 from workshops.models import District
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(PublicForm):
     """What the quotas need, asked with why; nothing else."""
 
     old_enough = forms.BooleanField(label="")  # label and message name the draw's minimum age: see __init__

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import HoneypotField
+from portal.forms import HoneypotField, PublicForm
 from portal.languages import in_best_language
 from registrations.models import MAX_CHILDREN
 from registrations.services import Applicant, eligibility_problems
@@ -19,7 +19,7 @@ def no_control_characters(value):
         raise ValidationError(_("Please remove invisible or special characters."))
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(PublicForm):
     name = forms.CharField(label=_("Your name"), max_length=150, validators=[no_control_characters])
     email = forms.EmailField(
         label=_("Your email address"), help_text=_("We send a link to confirm it. It is never shown publicly.")

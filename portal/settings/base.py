@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django.forms",  # its templates, for the public forms' renderer (portal.forms)
 ]
 
 MIDDLEWARE = [
