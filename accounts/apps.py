@@ -15,6 +15,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and roles")
 
     def ready(self):
+        from accounts import emails  # noqa: F401 (registers its builder with the outbox)
         from accounts.sites import sync_django_site  # needs the models, which are ready only now
 
         pre_delete.connect(before_user_deletion, sender=settings.AUTH_USER_MODEL, dispatch_uid="accounts.erase_traces")

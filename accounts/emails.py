@@ -1,21 +1,22 @@
-"""The last email to a resident: their account is gone, so the task carries address and language."""
+"""The last email to a resident: their account is gone, so the outbox row carries address and language."""
 
-from django.db import transaction
+from django.conf import settings
 from django.utils import translation
-from django_tasks import task
 
+from outbox import sending
 from portal.emails import absolute, compose
+
+KIND = "accounts.farewell"
 
 
 def send_farewell_later(user):
-    address, language, name = user.email, user.preferred_language or "fr", str(user.public_name)
-    if address:
-        transaction.on_commit(lambda: send_farewell.enqueue(address, language, name))
+    if user.email:
+        language = user.preferred_language or settings.LANGUAGE_CODE
+        sending.send_later(KIND, address=user.email, language=language, name=str(user.public_name))
 
 
-@task()
-def send_farewell(address, language, name):
-    with translation.override(language):
-        context = {"name": name, "portal_url": absolute("/")}
-        compose("accounts/email/deleted.txt", context, to=[address]).send()
-    return True
+@sending.builder(KIND)
+def build_farewell(payload):
+    with translation.override(payload["language"]):
+        context = {"name": payload["name"], "portal_url": absolute("/")}
+        return compose("accounts/email/deleted.txt", context, to=[payload["address"]])

@@ -18,6 +18,7 @@ class CommentsConfig(AppConfig):
         """
         from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
+        from comments import emails  # noqa: F401 (registers its builder with the outbox)
         from comments.models import PortalComment
 
         pre_save.disconnect(publish_or_unpublish_on_pre_save, sender=PortalComment._meta.label)

@@ -1,28 +1,30 @@
-"""Emails about discussions, sent after the change commits, in each recipient's language.
+"""Emails about discussions, through the outbox, in each recipient's language.
 
-A task carries only ids, so it can run later in a worker; it reads the comment
-and the recipient again and does nothing if either is gone.
+An outbox row carries only ids, so it can be sent later by a worker; the builder reads
+the comment and the recipient again and sends nothing if either is gone.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core import signing
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
-from django_tasks import task
 from wagtail.models import Locale
 
 from comments.models import PortalComment
 from comments.permissions import MODERATE
+from outbox import sending
 from portal.emails import absolute, compose
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
+KIND = "comments"
 
 
 def send_later(template, comment, recipient_id, **data):
-    transaction.on_commit(lambda: send_comment_email.enqueue(template, comment.pk, recipient_id, data))
+    """Record the email in the outbox with the change that causes it; it is sent after commit."""
+    sending.send_later(KIND, template=template, comment_id=comment.pk, recipient_id=recipient_id, data=data)
 
 
 def moderator_ids():
@@ -48,14 +50,16 @@ def comment_from_token(token):
         return None
 
 
-@task()
-def send_comment_email(template, comment_id, recipient_id, data):
-    comment = PortalComment.objects.select_related("discussion", "user").filter(pk=comment_id).first()
-    recipient = get_user_model().objects.filter(pk=recipient_id, is_active=True).exclude(email="").first()
+@sending.builder(KIND)
+def build_comment_email(payload):
+    """The email, in the recipient's language; None once the comment or the recipient is gone."""
+    template, data = payload["template"], payload["data"]
+    comment = PortalComment.objects.select_related("discussion", "user").filter(pk=payload["comment_id"]).first()
+    recipient = get_user_model().objects.filter(pk=payload["recipient_id"], is_active=True).exclude(email="").first()
     if comment is None or recipient is None:
-        return False
-    with translation.override(recipient.preferred_language or "fr"):
-        page = comment.discussion.page(locale=_locale())
+        return None
+    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
+        page = comment.discussion.page(locale=Locale.get_active())
         context = {
             "comment": comment,
             "recipient": recipient,
@@ -72,9 +76,4 @@ def send_comment_email(template, comment_id, recipient_id, data):
                 "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             }
-        compose(f"portal_comments/email/{template}.txt", context, to=[recipient.email], headers=headers).send()
-    return True
-
-
-def _locale():
-    return Locale.get_active()
+        return compose(f"portal_comments/email/{template}.txt", context, to=[recipient.email], headers=headers)

@@ -6,3 +6,6 @@ class DrawsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "draws"
     verbose_name = _("Draws by lot")
+
+    def ready(self):
+        from draws import emails  # noqa: F401 (registers its builders with the outbox)

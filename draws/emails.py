@@ -1,25 +1,30 @@
-"""Telling residents the result of a draw, in their language, after the change commits."""
+"""Telling residents the result of a draw, in their language, through the outbox."""
 
-from django.db import transaction
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django_tasks import task
 
 from draws.models import Candidacy
+from outbox import sending
 from portal.emails import absolute, compose
+
+KIND = "draws"
 
 
 def send_later(template, candidacy):
+    """Record the email in the outbox with the change that causes it; it is sent after commit."""
     if candidacy.email:
-        transaction.on_commit(lambda: send_draw_email.enqueue(template, candidacy.pk))
+        sending.send_later(KIND, template=template, candidacy_id=candidacy.pk)
 
 
-@task()
-def send_draw_email(template, candidacy_id):
-    candidacy = Candidacy.objects.select_related("draw__workshop").filter(pk=candidacy_id).first()
+@sending.builder(KIND)
+def build_draw_email(payload):
+    """The email, in the candidate's language; None once the candidacy or its address is gone."""
+    template = payload["template"]
+    candidacy = Candidacy.objects.select_related("draw__workshop").filter(pk=payload["candidacy_id"]).first()
     if candidacy is None or not candidacy.email:
-        return False
-    with translation.override(candidacy.language):
+        return None
+    with translation.override(candidacy.language or settings.LANGUAGE_CODE):
         workshop = candidacy.draw.workshop.localized
         context = {
             "candidacy": candidacy,
@@ -27,5 +32,4 @@ def send_draw_email(template, candidacy_id):
             "draw_url": absolute(reverse("draws:detail", args=[candidacy.draw_id])),
             "workshop_url": absolute(workshop.url or "/"),
         }
-        compose(f"draws/email/{template}.txt", context, to=[candidacy.email]).send()
-    return True
+        return compose(f"draws/email/{template}.txt", context, to=[candidacy.email])

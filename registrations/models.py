@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from outbox.models import Delivery
+
 MAX_CHILDREN = 8
 
 
@@ -127,27 +129,17 @@ class NotificationKind(models.TextChoices):
     MESSAGE = "message", _("Message from the organisers")
 
 
-class NotificationQuerySet(models.QuerySet):
-    def due(self, now=None):
-        now = now or timezone.now()
-        return self.filter(sent_at__isnull=True, gave_up=False, next_attempt_at__lte=now)
+class Notification(Delivery):
+    """One email about a registration, written in the same transaction as the change it reports.
 
-
-class Notification(models.Model):
-    """One email to send, written in the same transaction as the change it reports."""
+    It belongs to its registration (deleted with it, one of each kind) and is sent by the
+    portal's one sender (``outbox.sending``).
+    """
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=16, choices=NotificationKind.choices)
     subject = models.CharField(max_length=200, blank=True, help_text="For staff messages only.")
     body = models.TextField(blank=True, help_text="For staff messages only.")
-    created_at = models.DateTimeField(default=timezone.now)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    gave_up = models.BooleanField(default=False)
-    last_error = models.TextField(blank=True)
-
-    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         constraints = [

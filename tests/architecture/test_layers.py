@@ -7,16 +7,18 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 # app: the apps it may import. sortition is a library of its own and imports none of them.
+SHARED = {"portal", "outbox"}
 ALLOWED = {
     "sortition": set(),
     "portal": set(),
-    "workshops": {"portal"},
-    "registrations": {"portal", "workshops"},
-    "comments": {"portal", "workshops"},
-    "draws": {"portal", "workshops", "sortition"},
-    "search": {"portal", "workshops"},
-    "accounts": {"portal", "workshops", "registrations", "comments", "draws"},
-    "home": {"portal", "workshops", "registrations", "comments", "draws", "accounts"},
+    "outbox": {"portal"},
+    "workshops": SHARED,
+    "registrations": SHARED | {"workshops"},
+    "comments": SHARED | {"workshops"},
+    "draws": SHARED | {"workshops", "sortition"},
+    "search": SHARED | {"workshops"},
+    "accounts": SHARED | {"workshops", "registrations", "comments", "draws"},
+    "home": SHARED | {"workshops", "registrations", "comments", "draws", "accounts"},
 }
 
 

@@ -2,19 +2,14 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from comments import emails, services
+from comments import services
+from outbox import sending
 
 
 @pytest.fixture(autouse=True)
 def send_emails_at_once(monkeypatch):
     """Tests run in a transaction that never commits: send where production waits for the commit."""
-    monkeypatch.setattr(
-        emails,
-        "send_later",
-        lambda template, comment, recipient_id, **data: emails.send_comment_email.enqueue(
-            template, comment.pk, recipient_id, data
-        ),
-    )
+    monkeypatch.setattr(sending, "send_after_commit", lambda email: sending.deliver_email.enqueue(email.pk))
 
 
 @pytest.fixture

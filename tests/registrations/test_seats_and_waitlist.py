@@ -144,7 +144,7 @@ def test_an_smtp_failure_keeps_the_registration_and_is_retried(make_session, res
     assert "SMTP server down" in notification.last_error
 
     monkeypatch.undo()
-    from registrations.notifications import send_due
+    from outbox.sending import send_due
 
     assert send_due(timezone.now()) == 0, "not due before its retry time"
     assert send_due(timezone.now() + datetime.timedelta(minutes=2)) == 1

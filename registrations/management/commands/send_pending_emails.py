@@ -1,11 +1,11 @@
-"""Retry emails whose sending failed and release seats held past their confirmation time."""
+"""Send every email still due in every outbox (retries after failures); release seats held past their hold."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
+from outbox.sending import send_due
 from registrations.models import Registration
-from registrations.notifications import send_due
 from registrations.services import locked_session, release_expired_holds
 from workshops.models import Session
 

@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from outbox.sending import send_due
 from registrations.models import SEATED_STATUSES, Notification, NotificationKind, Registration
-from registrations.notifications import send_due
 
 
 class Command(BaseCommand):
