@@ -104,7 +104,7 @@ def apply(draw, user, features, consent_at):
                 user=user,
                 name=str(user.public_name),
                 email=user.email,
-                language=user.preferred_language or "fr",
+                language=user.preferred_language or settings.LANGUAGE_CODE,
                 features=features,
                 source=Source.ONLINE,
                 consent_at=consent_at,

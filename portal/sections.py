@@ -29,7 +29,7 @@ class Section:
     def render(self, request):
         if self.html is not None:
             return mark_safe(self.html)  # rendered by the feature from a template, which escapes
-        return mark_safe(render_to_string(self.template, {"page_section": self, **self.context}, request=request))
+        return mark_safe(render_to_string(self.template, self.context, request=request))
 
 
 @dataclass
