@@ -6,6 +6,7 @@ capabilities (moderation, draws) extend these lists and add a migration that
 calls ``sync_groups`` again.
 """
 
+from archive import permissions as archive
 from comments import permissions as comments
 from draws import permissions as draws
 from registrations import permissions as registrations
@@ -28,6 +29,7 @@ MODEL_PERMISSIONS = {
         registrations.VIEW,
         registrations.CHANGE,
         comments.ANSWER,
+        archive.RECORD_FOLLOW_UP,
     ],
     MODERATORS: [ACCESS_ADMIN, comments.MODERATE],
     ORGANISERS: [

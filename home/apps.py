@@ -6,6 +6,10 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and standard pages"
 
     def ready(self):
-        from home import localize
+        from wagtail.signals import page_published, page_unpublished
+
+        from home import impact, localize
 
         localize.install()
+        page_published.connect(impact.bump, dispatch_uid="impact-published")
+        page_unpublished.connect(impact.bump, dispatch_uid="impact-unpublished")

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import impact
 from home.figures import key_figures
 from portal.blocks import BodyBlock
 from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
@@ -36,6 +37,9 @@ class HomePage(Page):
         "home.StandardPage",
         "workshops.CouncilIndexPage",
         "workshops.WorkshopIndexPage",
+        "archive.RecommendationIndexPage",
+        "archive.OpenDataPage",
+        "home.ImpactPage",
     ]
     max_count_per_parent = 1
 
@@ -48,6 +52,7 @@ class HomePage(Page):
         context["current_workshops"] = WorkshopPage.objects.current().in_locale_of(self).select_related("theme")[:6]
         context["upcoming_sessions"] = shown(Session.objects.upcoming().published_in(self.locale)[:5], self.locale)
         context["key_figures"] = key_figures()
+        context["impact_page"] = ImpactPage.objects.live().public().filter(locale=self.locale).first()
         return context
 
 
@@ -75,3 +80,24 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+class ImpactPage(Page):
+    """Key figures, overall and per workshop: who took part, what was recommended, what the City did."""
+
+    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+
+    promote_panels = PROMOTE_PANELS
+    content_panels = CONTENT_PANELS + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("impact page")
+        verbose_name_plural = _("impact pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["impact"] = impact.figures(self.locale)
+        return context

@@ -3,6 +3,10 @@ from django.utils.translation import get_language
 from wagtail import hooks
 
 from home.localize import shows_untranslated_text
+from home.models import ImpactPage
+from portal.sections import HOOK as SECTION_HOOK
+from portal.sections import Section
+from workshops.models import WorkshopPage
 
 
 @hooks.register("before_serve_page")
@@ -12,3 +16,15 @@ def refuse_wrong_language(page, request, serve_args, serve_kwargs):
     never be shown silently in a language other than the one asked for."""
     if page.locale.language_code != get_language() or shows_untranslated_text(page):
         raise Http404
+
+
+@hooks.register(SECTION_HOOK)
+def workshop_impact(page, request):
+    """A link from each workshop to its figures on the impact page."""
+    if not isinstance(page, WorkshopPage):
+        return None
+    impact_page = ImpactPage.objects.live().public().filter(locale=page.locale_id).first()
+    if impact_page is None:
+        return None
+    context = {"impact_page": impact_page, "workshop": page}
+    return Section("home/includes/workshop_impact.html", context, order=950, region="conversation")

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.api import api_router
 from portal.sitemaps import MultilingualSitemap
 from portal.views import RobotsView, favicon
 
@@ -15,6 +16,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("favicon.ico", favicon, name="favicon"),
+    path("api/v2/", api_router.urls),
+    path("open-data/", include("archive.data_urls")),
 ]
 
 if settings.DEBUG:
@@ -29,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("sessions/", include("registrations.urls")),
     path("comments/", include("comments.urls")),
     path("draws/", include("draws.urls")),
+    path("archive/", include("archive.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -34,12 +34,15 @@ INSTALLED_APPS = [
     "accounts",
     "registrations",
     "draws",
+    "archive",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -204,6 +207,8 @@ COMMENTS_EDIT_MINUTES = 15
 COMMENTS_POSTS_PER_MINUTE = 5
 # applications to one draw a resident may make in an hour, counting those withdrawn since
 DRAW_APPLICATIONS_PER_HOUR = 3
+# endorsements given or withdrawn by one resident in a minute
+ENDORSEMENTS_PER_MINUTE = 10
 COMMENTS_REPORTS_TO_HIDE = int(os.environ.get("COMMENTS_REPORTS_TO_HIDE", "3"))
 
 # Search: the database backend by default; Elasticsearch/OpenSearch by configuration.

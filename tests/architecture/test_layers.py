@@ -16,9 +16,10 @@ ALLOWED = {
     "registrations": SHARED | {"workshops"},
     "comments": SHARED | {"workshops"},
     "draws": SHARED | {"workshops", "sortition"},
+    "archive": SHARED | {"workshops"},
     "search": SHARED | {"workshops"},
-    "accounts": SHARED | {"workshops", "registrations", "comments", "draws"},
-    "home": SHARED | {"workshops", "registrations", "comments", "draws", "accounts"},
+    "accounts": SHARED | {"workshops", "registrations", "comments", "draws", "archive"},
+    "home": SHARED | {"workshops", "registrations", "comments", "draws", "archive", "accounts"},
 }
 
 

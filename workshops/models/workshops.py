@@ -89,6 +89,14 @@ class WorkshopPage(DiscussionMixin, Page):
     status = models.CharField(
         _("status"), max_length=32, choices=WorkshopStatus.choices, default=WorkshopStatus.PROPOSED
     )
+    status_by_hand = models.BooleanField(
+        _("keep this status as set"),
+        default=False,
+        help_text=_(
+            "Otherwise publishing the report moves the workshop to “Recommendations delivered”, "
+            "and its deliberation to “Deliberation adopted”."
+        ),
+    )
     drawn_seats = models.PositiveSmallIntegerField(
         _("seats drawn by lot"),
         default=17,
@@ -114,7 +122,7 @@ class WorkshopPage(DiscussionMixin, Page):
         FieldPanel("topic"),
         FieldPanel("city_expectations"),
         FieldRowPanel([FieldPanel("theme"), FieldPanel("territory")]),
-        FieldPanel("status"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("status_by_hand")]),
         MultiFieldPanel(
             [
                 FieldPanel("drawn_seats"),
@@ -144,7 +152,8 @@ class WorkshopPage(DiscussionMixin, Page):
     ]
 
     parent_page_types = ["workshops.WorkshopIndexPage"]
-    subpage_types = []
+    # No subpage_types: the page types that name a workshop as their parent (the report of
+    # recommendations) may be added under it, without this content app knowing of them.
 
     class Meta:
         verbose_name = _("workshop page")

@@ -1,0 +1,3 @@
+"""Who records the City's answer and the progress of actions (Editors, or a "City services" group a city adds)."""
+
+RECORD_FOLLOW_UP = "archive.record_follow_up"
