@@ -68,9 +68,7 @@ def recommendation_published(page, user=None):
         return
     after = state_of(page)
     with transaction.atomic():
-        follow_up, _created = FollowUp.objects.select_for_update().get_or_create(
-            translation_key=page.translation_key
-        )
+        follow_up, _created = FollowUp.objects.select_for_update().get_or_create(translation_key=page.translation_key)
         events = [
             FollowUpEvent(
                 translation_key=page.translation_key,
@@ -107,7 +105,9 @@ def spread(source):
 def take_shared_facts(translation):
     """A translation just published shows the source's facts, whatever its revision held."""
     source = (
-        RecommendationPage.objects.filter(translation_key=translation.translation_key, locale_id=source_locale_id(translation))
+        RecommendationPage.objects.filter(
+            translation_key=translation.translation_key, locale_id=source_locale_id(translation)
+        )
         .exclude(pk=translation.pk)
         .first()
     )

@@ -48,9 +48,7 @@ def share(part, whole):
 
 def count(locale):
     default = Locale.get_default()
-    workshops = list(
-        WorkshopPage.objects.live().public().filter(locale=default).order_by("-first_published_at", "pk")
-    )
+    workshops = list(WorkshopPage.objects.live().public().filter(locale=default).order_by("-first_published_at", "pk"))
     keys = [workshop.translation_key for workshop in workshops]
     titles = {page.translation_key: page.title for page in WorkshopPage.objects.live().filter(locale=locale)}
 

@@ -29,7 +29,12 @@ class FollowUpEvent(models.Model):
     value = models.CharField(_("new value"), max_length=32)
     previous = models.CharField(_("previous value"), max_length=32, blank=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
 

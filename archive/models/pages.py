@@ -9,6 +9,7 @@ them at once to the live translations (``archive.follow_up``). Only texts are tr
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -95,11 +96,12 @@ class RecommendationReportPage(Page):
 
 
 class Answer(models.TextChoices):
-    UNDER_STUDY = "under_study", _("Under study")
-    ACCEPTED = "accepted", _("Accepted")
-    PARTIALLY_ACCEPTED = "partially_accepted", _("Partially accepted")
-    REJECTED = "rejected", _("Rejected")
-    REFERRED = "referred", _("Referred to another institution")
+    # a context, since the words agree with "recommendation" in French and Spanish
+    UNDER_STUDY = "under_study", pgettext_lazy("answer", "Under study")
+    ACCEPTED = "accepted", pgettext_lazy("answer", "Accepted")
+    PARTIALLY_ACCEPTED = "partially_accepted", pgettext_lazy("answer", "Partially accepted")
+    REJECTED = "rejected", pgettext_lazy("answer", "Rejected")
+    REFERRED = "referred", pgettext_lazy("answer", "Referred to another institution")
 
 
 # What the page says before the reasons, one sentence per answer.
@@ -113,10 +115,10 @@ ANSWER_SENTENCES = {
 
 
 class ActionStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    ABANDONED = "abandoned", _("Abandoned")
+    NOT_STARTED = "not_started", pgettext_lazy("action", "Not started")
+    IN_PROGRESS = "in_progress", pgettext_lazy("action", "In progress")
+    DONE = "done", pgettext_lazy("action", "Done")
+    ABANDONED = "abandoned", pgettext_lazy("action", "Abandoned")
 
 
 class Progress(models.TextChoices):
@@ -151,9 +153,7 @@ class RecommendationPage(DiscussionMixin, Page):
         blank=True,
         help_text=_("Leave empty for a recommendation about the whole city."),
     )
-    answer = models.CharField(
-        _("the City's answer"), max_length=32, choices=Answer.choices, default=Answer.UNDER_STUDY
-    )
+    answer = models.CharField(_("the City's answer"), max_length=32, choices=Answer.choices, default=Answer.UNDER_STUDY)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     answer_reasons = RichTextField(
         _("reasons for the answer"), features=["bold", "italic", "link", "ul", "ol"], blank=True
@@ -307,7 +307,9 @@ class Action(TranslatableMixin, Orderable):
     description = models.TextField(_("description"))
     service = models.CharField(_("responsible service"), max_length=150, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+    )
     percent_done = models.PositiveSmallIntegerField(
         _("progress (%)"),
         default=0,
@@ -339,9 +341,7 @@ class Action(TranslatableMixin, Orderable):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(percent_done__lte=100), name="action_progress_at_most_100"
-            ),
+            models.CheckConstraint(condition=models.Q(percent_done__lte=100), name="action_progress_at_most_100"),
         ]
 
     def save(self, *args, **kwargs):

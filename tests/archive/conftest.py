@@ -54,8 +54,11 @@ def archive(site_tree):
     )
     workshop.add_child(instance=report)
     report.save_revision().publish()
+    translate(report, site_tree["locales"]["en"], title="Workshop report", slug="report")
     recommendations = [
-        add_recommendation(report, "Planter des arbres", theme, "accepted", [("Planter 500 arbres", "in_progress", 40)]),
+        add_recommendation(
+            report, "Planter des arbres", theme, "accepted", [("Planter 500 arbres", "in_progress", 40)]
+        ),
         add_recommendation(report, "Ouvrir les cours d'école", theme, "rejected"),
         add_recommendation(report, "Fontaines à boire", theme, "partially_accepted", [("Dix fontaines", "done", 100)]),
     ]
@@ -63,7 +66,10 @@ def archive(site_tree):
     index = RecommendationIndexPage(title="Recommandations", slug="recommandations")
     home.add_child(instance=index)
     index.save_revision().publish()
-    indexes = {"fr": index, "en": translate(index, site_tree["locales"]["en"], title="Recommendations", slug="recommendations")}
+    indexes = {
+        "fr": index,
+        "en": translate(index, site_tree["locales"]["en"], title="Recommendations", slug="recommendations"),
+    }
     return {
         **site_tree,
         "report": report,
