@@ -1,5 +1,6 @@
 from archive.models.endorsements import Endorsement
 from archive.models.follow_up import Change, FollowUp, FollowUpEvent
+from archive.models.listing import OpenDataPage, RecommendationIndexPage  # noqa: I001  (after the pages it lists)
 from archive.models.pages import (
     ANSWER_SENTENCES,
     Action,
@@ -11,7 +12,6 @@ from archive.models.pages import (
     RecommendationReportPage,
     progress_of,
 )
-from archive.models.listing import OpenDataPage, RecommendationIndexPage  # noqa: I001  (after the pages it lists)
 
 __all__ = [
     "ANSWER_SENTENCES",

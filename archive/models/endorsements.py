@@ -22,3 +22,6 @@ class Endorsement(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["translation_key", "user"], name="one_endorsement_per_resident"),
         ]
+
+    def __str__(self):
+        return f"{self.user} → {self.translation_key}"

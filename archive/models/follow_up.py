@@ -15,6 +15,9 @@ class FollowUp(models.Model):
     class Meta:
         permissions = [("record_follow_up", "Can record the City's answer and the progress of actions")]
 
+    def __str__(self):
+        return str(self.translation_key)
+
 
 class Change(models.TextChoices):
     ANSWER = "answer", _("Answer")
@@ -43,3 +46,6 @@ class FollowUpEvent(models.Model):
         verbose_name_plural = _("follow-up changes")
         ordering = ["at", "pk"]
         indexes = [models.Index(fields=["translation_key", "at"])]
+
+    def __str__(self):
+        return f"{self.change}: {self.previous} → {self.value}"

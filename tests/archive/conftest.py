@@ -1,8 +1,8 @@
 import datetime
 
 import pytest
-from django.utils.text import slugify
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 from wagtail.models import Page
 
 from archive.models import Action, RecommendationIndexPage, RecommendationPage, RecommendationReportPage
