@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
@@ -25,8 +26,18 @@ from accounts.sites import sync_django_site
 from comments import services as comment_services
 from comments.models import Kind, PortalComment
 from draws.models import AGE_BANDS, GENDERS, Candidacy, Draw, Quota, Source
+from archive.models import (
+    Action,
+    Endorsement,
+    Milestone,
+    OpenDataPage,
+    RecommendationIndexPage,
+    RecommendationPage,
+    RecommendationReportPage,
+)
+from home.management import demo_archive
 from home.management import demo_content as demo
-from home.models import HomePage, StandardPage
+from home.models import HomePage, ImpactPage, StandardPage
 from workshops.models import (
     CouncilIndexPage,
     CouncilPage,
@@ -68,6 +79,7 @@ class Command(BaseCommand):
             users = self.load_users()
             self.load_discussion()
             self.load_draw()
+            self.load_archive(home, themes, territories)
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} objects created)."))
@@ -386,3 +398,81 @@ class Command(BaseCommand):
                 self.created += 1
             printed.append((username, email, password, group_name or ("superuser" if is_superuser else "resident")))
         return printed
+
+    # The archive ------------------------------------------------------------------
+
+    def load_archive(self, home, themes, territories):
+        """The archive, impact and open data pages, then the school routes workshop's report."""
+        for key, model in (("archive", RecommendationIndexPage), ("impact", ImpactPage), ("open_data", OpenDataPage)):
+            texts = demo_archive.PAGES[key]
+            self.ensure_page(
+                home,
+                model,
+                texts[SOURCE]["slug"],
+                {**texts[SOURCE], "show_in_menus": key == "archive"},
+                lambda code, translation, texts=texts, key=key: {**texts[code], "show_in_menus": key == "archive"},
+            )
+        content = demo_archive.REPORT
+        facts = {name: value for name, value in content.items() if name not in LANGUAGES}
+        workshop = WorkshopPage.objects.get(locale=self.locales[SOURCE], slug=demo_archive.REPORT_WORKSHOP)
+        report = self.ensure_page(
+            workshop,
+            RecommendationReportPage,
+            content[SOURCE]["slug"],
+            {**facts, **content[SOURCE]},
+            lambda code, translation: dict(content[code]),
+        )
+        for item in demo_archive.RECOMMENDATIONS:
+            self.load_recommendation(report, item, themes, territories)
+
+    def load_recommendation(self, report, item, themes, territories):
+        """Written while under study, translated, then answered: the answer spreads to every language."""
+        language = {code: index for index, code in enumerate(LANGUAGES)}
+
+        def fields(code, translation=None):
+            title, text, reasons = item[code]
+            at = language[code]
+            if translation is None:
+                actions = [
+                    Action(description=texts[at], service=demo_archive.SERVICES[service][at], due_date=due)
+                    for texts, service, _status, _percent, due in item["actions"]
+                ]
+                milestones = [Milestone(date=date, label=texts[at]) for date, texts in item["milestones"]]
+            else:
+                actions, milestones = list(translation.actions.all()), list(translation.milestones.all())
+                for action, (texts, service, *_rest) in zip(actions, item["actions"], strict=True):
+                    action.description, action.service = texts[at], demo_archive.SERVICES[service][at]
+                for milestone, (_date, texts) in zip(milestones, item["milestones"], strict=True):
+                    milestone.label = texts[at]
+            territory = territories.get(item["territory"])
+            return {
+                "title": title,
+                "slug": slugify(title),
+                "body": f"<p>{text}</p>",
+                "answer_reasons": f"<p>{reasons}</p>",
+                "institutions": item.get("institutions", ("", "", ""))[at],
+                "theme": themes[item["theme"]].get_translation(self.locales[code]),
+                "territory": territory.get_translation(self.locales[code]) if territory else None,
+                "actions": actions,
+                "milestones": milestones,
+            }
+
+        source = fields(SOURCE)
+        existed = RecommendationPage.objects.child_of(report).filter(slug=source["slug"]).exists()
+        page = self.ensure_page(report, RecommendationPage, source["slug"], source, fields)
+        if existed:
+            return
+        page = RecommendationPage.objects.get(pk=page.pk)
+        page.answer, page.answered_on = item["answer"], item["answered_on"]
+        actions = list(page.actions.all())
+        for action, (_texts, _service, status, percent, _due) in zip(actions, item["actions"], strict=True):
+            action.status, action.percent_done = status, percent
+        page.actions = actions
+        editor = get_user_model().objects.filter(username="editor").first()
+        page.save_revision(user=editor).publish(user=editor)
+        for username, indexes, show_name in demo_archive.ENDORSEMENTS:
+            user = get_user_model().objects.get(username=username)
+            if demo_archive.RECOMMENDATIONS.index(item) in indexes:
+                Endorsement.objects.get_or_create(
+                    translation_key=page.translation_key, user=user, defaults={"show_name": show_name}
+                )
