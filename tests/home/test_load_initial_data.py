@@ -2,7 +2,6 @@
 
 from io import StringIO
 
-import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -20,14 +19,37 @@ def snapshot():
     return counts, revisions
 
 
-@pytest.fixture
-def demo(db):
+def test_the_demo(db, client, django_capture_on_commit_callbacks):
+    """Loading the demo takes a minute, so one load serves every check (each a function below)."""
     out = StringIO()
     call_command("load_initial_data", stdout=out)
-    return out.getvalue()
+    demo_is_complete_in_every_language()
+    every_demo_page_renders_in_its_language(client)
+    demo_users_and_their_roles(out.getvalue())
+    demo_pages_are_in_the_search_index()
+    open_demo_sessions_welcome_people_from_elsewhere()
+    the_archive_is_filled_in_every_language()
+    demo_translations_are_wagtail_localize_translations(django_capture_on_commit_callbacks)
 
 
-def test_demo_is_complete_in_every_language(demo, client):
+def test_a_second_run_changes_nothing_and_the_site_follows_the_address_served(db, settings):
+    from django.contrib.sites.models import Site as DjangoSite
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8101"
+    call_command("load_initial_data", stdout=StringIO())
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8101)
+    django_site = DjangoSite.objects.get_current()
+    assert django_site.domain == "127.0.0.1:8101" and django_site.name == settings.WAGTAIL_SITE_NAME
+
+    before = snapshot()
+    out = StringIO()
+    call_command("load_initial_data", stdout=out)
+    assert snapshot() == before
+    assert "0 objects created" in out.getvalue()
+
+
+def demo_is_complete_in_every_language():
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific_class.__name__ == "HomePage"
     for code in LANGUAGES:
@@ -43,14 +65,14 @@ def test_demo_is_complete_in_every_language(demo, client):
         assert {text.locale.language_code for text in session.texts.all()} == set(LANGUAGES)
 
 
-def test_every_demo_page_renders_in_its_language(demo, client):
+def every_demo_page_renders_in_its_language(client):
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert f'<html lang="{page.locale.language_code}">' in response.content.decode()
 
 
-def test_demo_users_and_their_roles(demo):
+def demo_users_and_their_roles(demo):
     User = get_user_model()
     roles = {user.username: {g.name for g in user.groups.all()} for user in User.objects.prefetch_related("groups")}
     assert roles["editor"] == {"Editors"}
@@ -61,32 +83,13 @@ def test_demo_users_and_their_roles(demo):
     assert "demo-editor-pass" in demo
 
 
-def test_second_run_changes_nothing(demo):
-    before = snapshot()
-    out = StringIO()
-    call_command("load_initial_data", stdout=out)
-    assert snapshot() == before
-    assert "0 objects created" in out.getvalue()
-
-
-def test_demo_pages_are_in_the_search_index(demo):
+def demo_pages_are_in_the_search_index():
     french = Locale.objects.get(language_code="fr")
     results = WorkshopPage.objects.live().filter(locale=french).search("chaleur")
     assert [page.slug for page in results] == ["ville-plus-fraiche"]
 
 
-def test_the_demo_site_and_emails_name_the_address_it_is_served_at(db, settings):
-    from django.contrib.sites.models import Site as DjangoSite
-
-    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8101"
-    call_command("load_initial_data", stdout=StringIO())
-    site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port) == ("127.0.0.1", 8101)
-    django_site = DjangoSite.objects.get_current()
-    assert django_site.domain == "127.0.0.1:8101" and django_site.name == settings.WAGTAIL_SITE_NAME
-
-
-def test_demo_translations_are_wagtail_localize_translations(demo, django_capture_on_commit_callbacks):
+def demo_translations_are_wagtail_localize_translations(django_capture_on_commit_callbacks):
     from wagtail.contrib.redirects.models import Redirect
     from wagtail_localize.models import Translation, TranslationSource
 
@@ -95,8 +98,8 @@ def test_demo_translations_are_wagtail_localize_translations(demo, django_captur
 
     french = Page.objects.filter(depth__gt=1, locale__language_code="fr")
     sources = TranslationSource.objects.filter(object_id__in=french.values("translation_key"))
-    assert sources.count() == french.count() == 10
-    assert Translation.objects.filter(source__in=sources, enabled=True).count() == 20
+    assert sources.count() == french.count() == 26  # 10 pages, the archive's 3, a report and 12 recommendations
+    assert Translation.objects.filter(source__in=sources, enabled=True).count() == 52
     assert TranslationSource.objects.filter(
         object_id__in=Theme.objects.filter(locale__language_code="fr").values("translation_key")
     ).exists()
@@ -114,7 +117,28 @@ def test_demo_translations_are_wagtail_localize_translations(demo, django_captur
     assert english.title == english_title != workshop.title and english.live
 
 
-def test_open_demo_sessions_welcome_people_from_elsewhere(demo):
+def open_demo_sessions_welcome_people_from_elsewhere():
     for session in Session.objects.all():
         assert session.residents_only == (not session.open_to_public)
     assert Session.objects.filter(open_to_public=True).exists()
+
+
+def the_archive_is_filled_in_every_language():
+    from archive.models import Endorsement, FollowUpEvent, RecommendationPage
+
+    for code in LANGUAGES:
+        recommendations = RecommendationPage.objects.live().filter(locale__language_code=code)
+        assert recommendations.count() == 12
+        assert set(recommendations.values_list("answer", flat=True)) == {
+            "under_study",
+            "accepted",
+            "partially_accepted",
+            "rejected",
+            "referred",
+        }
+        assert set(recommendations.values_list("progress", flat=True)) == {"none", "under_way", "all_done"}
+    assert FollowUpEvent.objects.filter(by__username="editor").exists()
+    assert Endorsement.objects.count() >= 10
+    assert set(WorkshopPage.objects.filter(slug="aller-a-l-ecole").values_list("status", flat=True)) == {
+        "deliberation_adopted"
+    }

@@ -23,9 +23,6 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from accounts.sites import sync_django_site
-from comments import services as comment_services
-from comments.models import Kind, PortalComment
-from draws.models import AGE_BANDS, GENDERS, Candidacy, Draw, Quota, Source
 from archive.models import (
     Action,
     Endorsement,
@@ -35,6 +32,9 @@ from archive.models import (
     RecommendationPage,
     RecommendationReportPage,
 )
+from comments import services as comment_services
+from comments.models import Kind, PortalComment
+from draws.models import AGE_BANDS, GENDERS, Candidacy, Draw, Quota, Source
 from home.management import demo_archive
 from home.management import demo_content as demo
 from home.models import HomePage, ImpactPage, StandardPage
