@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from accounts.emails import send_farewell_later
+from archive import endorsing
 from comments import services as comments
 from draws import services as draws
 from registrations import services as registrations
@@ -49,6 +50,7 @@ def personal_data(user, locale):
             for member in WorkshopMember.objects.matching(user).select_related("workshop")
         ],
         **comments.data_of(user, locale),
+        "endorsements": endorsing.data_of(user, locale),
     }
 
 

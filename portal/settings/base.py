@@ -41,8 +41,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
-    "wagtail.api.v2",
-    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -52,6 +50,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "wagtail.api.v2",  # after wagtail.admin, whose translations of form errors must win over DRF's
+    "rest_framework",
     "modelcluster",
     "taggit",
     "django_filters",

@@ -180,7 +180,7 @@ def test_my_data_downloads_everything_the_portal_holds_about_me(client, traces, 
     comments.report(camille, reply, "spam", "Publicité")
     client.force_login(camille)
     assert reverse("accounts:export") in client.get(reverse("accounts:profile")).content.decode()
-    with django_assert_max_num_queries(16):  # whatever the number of items
+    with django_assert_max_num_queries(18):  # whatever the number of items
         response = client.get(reverse("accounts:export"))
     assert response["Content-Disposition"] == 'attachment; filename="my-data.json"'
     assert "no-store" in response["Cache-Control"]

@@ -106,3 +106,14 @@ def test_parallel_endorsements_count_every_resident_once(archive, resident):
     assert endorsing.endorsers_of(page).count == 30
     run_in_parallel([lambda user=user: endorsing.withdraw(user, page) for user in twice + twice])
     assert endorsing.endorsers_of(page).count == 20
+
+
+def test_endorsements_are_in_my_data_and_go_with_my_account(client, archive, resident):
+    camille = resident("Camille")
+    endorsing.endorse(camille, archive["recommendations"][0], show_name=False, notify=True)
+    client.force_login(camille)
+    data = client.get(reverse("accounts:export")).json()
+    assert data["endorsements"][0]["recommendation"] == "Planter des arbres"
+    assert data["endorsements"][0]["name_shown"] is False and data["endorsements"][0]["emails_on_changes"] is True
+    camille.delete()
+    assert not Endorsement.objects.exists()
