@@ -53,6 +53,7 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/registrations.py
 	$(BIN)/python bench/comments.py
+	$(BIN)/python bench/archive.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 static

@@ -82,3 +82,22 @@ def test_queries_do_not_grow_with_the_archive_or_the_page_size(client, archive, 
     assert queries() == small
     monkeypatch.setattr(browse, "PER_PAGE", 5)
     assert queries() == small
+
+
+def test_a_recommendation_page_makes_as_many_queries_with_many_endorsers_and_changes(client, archive, resident):
+    page = archive["recommendations"][0]
+
+    def queries():
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as run:
+            assert client.get(page.url).status_code == 200
+        return len(run)
+
+    endorsing.endorse(resident("First", username="first"), page)
+    few = queries()
+    for n in range(20):
+        endorsing.endorse(resident(f"R{n}", username=f"r{n}"), page, show_name=bool(n % 2))
+    for answer in ("rejected", "accepted", "under_study"):
+        page.answer = answer
+        page.save_revision().publish()
+    assert queries() == few
