@@ -32,9 +32,13 @@ def bump(**_signal):
         cache.set(VERSION_KEY, 1, None)
 
 
+def version():
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
 def figures(locale):
     """The figures for the impact page in ``locale``, from the cache when nothing changed."""
-    key = f"impact:{cache.get_or_set(VERSION_KEY, 1, None)}:{locale.pk}:{get_language()}"
+    key = f"impact:{version()}:{locale.pk}:{get_language()}"
     found = cache.get(key)
     if found is None:
         found = count(locale)

@@ -1,5 +1,6 @@
 """The home page and free-form standard pages."""
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -52,7 +53,7 @@ class HomePage(Page):
         context["current_workshops"] = WorkshopPage.objects.current().in_locale_of(self).select_related("theme")[:6]
         context["upcoming_sessions"] = shown(Session.objects.upcoming().published_in(self.locale)[:5], self.locale)
         context["key_figures"] = key_figures()
-        context["impact_page"] = ImpactPage.objects.live().public().filter(locale=self.locale).first()
+        context["impact_url"] = ImpactPage.url_in(self.locale)
         return context
 
 
@@ -101,3 +102,14 @@ class ImpactPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["impact"] = impact.figures(self.locale)
         return context
+
+    @classmethod
+    def url_in(cls, locale):
+        """The address of the live impact page in ``locale``, or "", cached until a page is published."""
+        key = f"impact:url:{impact.version()}:{locale.pk}"
+        url = cache.get(key)
+        if url is None:
+            page = cls.objects.live().public().filter(locale=locale).first()
+            url = page.url if page else ""
+            cache.set(key, url, impact.CACHE_SECONDS)
+        return url

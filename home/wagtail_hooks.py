@@ -23,8 +23,8 @@ def workshop_impact(page, request):
     """A link from each workshop to its figures on the impact page."""
     if not isinstance(page, WorkshopPage):
         return None
-    impact_page = ImpactPage.objects.live().public().filter(locale=page.locale_id).first()
-    if impact_page is None:
+    impact_url = ImpactPage.url_in(page.locale)
+    if not impact_url:
         return None
-    context = {"impact_page": impact_page, "workshop": page}
+    context = {"impact_url": impact_url, "workshop": page}
     return Section("home/includes/workshop_impact.html", context, order=950, region="conversation")

@@ -5,7 +5,8 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.models import HomePage, StandardPage
+from archive.models import OpenDataPage, RecommendationIndexPage, RecommendationReportPage
+from home.models import HomePage, ImpactPage, StandardPage
 from tests import factories
 from workshops.models import CouncilIndexPage, CouncilPage, WorkshopIndexPage, WorkshopPage
 
@@ -20,12 +21,16 @@ class PageRulesTests(WagtailPageTestCase):
         self.councils = factories.CouncilIndexPageFactory(parent=self.home, slug="conseils")
 
     def test_allowed_subpage_types(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, CouncilIndexPage, WorkshopIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {StandardPage, CouncilIndexPage, WorkshopIndexPage, RecommendationIndexPage, OpenDataPage, ImpactPage},
+        )
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
         self.assertAllowedSubpageTypes(CouncilIndexPage, {CouncilPage})
         self.assertAllowedSubpageTypes(WorkshopIndexPage, {WorkshopPage})
         self.assertAllowedSubpageTypes(CouncilPage, set())
-        self.assertAllowedSubpageTypes(WorkshopPage, set())
+        # a workshop lists no child types (see WorkshopPage): what editors can add under it is the report
+        assert set(WorkshopPage.creatable_subpage_models()) == {RecommendationReportPage}
 
     def test_allowed_parent_types(self):
         self.assertAllowedParentPageTypes(WorkshopPage, {WorkshopIndexPage})
