@@ -1,14 +1,13 @@
 """Telling endorsers, in their language, that the City's answer or an action's status changed."""
 
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
 from archive.models import ActionStatus, Answer, Change, Endorsement, FollowUpEvent
 from outbox import sending
-from portal.emails import absolute, compose
+from portal.emails import absolute, compose, link_token, read_link_token
 from portal.pages import pages_in
 
 KIND = "archive.follow_up"
@@ -21,15 +20,12 @@ def send_later(endorsement_id, event_ids):
 
 
 def unsubscribe_token(endorsement_id):
-    return signing.dumps(endorsement_id, salt=UNSUBSCRIBE_SALT)
+    return link_token(endorsement_id, UNSUBSCRIBE_SALT)
 
 
 def endorsement_in(token):
     """The endorsement id in an unsubscribe link, or None if the link was altered."""
-    try:
-        return signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
+    return read_link_token(token, UNSUBSCRIBE_SALT)
 
 
 @sending.builder(KIND)

@@ -88,9 +88,10 @@ def unsubscribe(request, token):
     endorsement_id = emails.endorsement_in(token)
     endorsement = Endorsement.objects.filter(pk=endorsement_id).first() if endorsement_id else None
     if endorsement is None:
-        return TemplateResponse(request, "archive/unsubscribed.html", {"invalid": True}, status=404)
+        return TemplateResponse(request, "emails/unsubscribed.html", {"invalid": True}, status=404)
     endorsing.stop_emails(endorsement.pk)
-    return TemplateResponse(request, "archive/unsubscribed.html", {})
+    done = _("Done: you will no longer get emails about this recommendation. Your endorsement stays.")
+    return TemplateResponse(request, "emails/unsubscribed.html", {"done": done})
 
 
 @require_GET

@@ -7,7 +7,6 @@ the comment and the recipient again and sends nothing if either is gone.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core import signing
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +15,7 @@ from wagtail.models import Locale
 from comments.models import PortalComment
 from comments.permissions import MODERATE
 from outbox import sending
-from portal.emails import absolute, compose
+from portal.emails import absolute, compose, link_token, read_link_token
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
 KIND = "comments"
@@ -39,15 +38,12 @@ def moderator_ids():
 
 
 def unsubscribe_token(comment):
-    return signing.dumps(comment.pk, salt=UNSUBSCRIBE_SALT)
+    return link_token(comment.pk, UNSUBSCRIBE_SALT)
 
 
 def comment_from_token(token):
     """The comment id in an unsubscribe link, or None if the link was altered."""
-    try:
-        return signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
+    return read_link_token(token, UNSUBSCRIBE_SALT)
 
 
 @sending.builder(KIND)

@@ -198,9 +198,14 @@ def unsubscribe(request, token):
     comment_id = emails.comment_from_token(token)
     comment = PortalComment.objects.filter(pk=comment_id).first() if comment_id else None
     if comment is None:
-        return TemplateResponse(request, "portal_comments/unsubscribed.html", {"invalid": True}, status=404)
+        return TemplateResponse(request, "emails/unsubscribed.html", {"invalid": True}, status=404)
     services.unsubscribe(comment)
-    return TemplateResponse(request, "portal_comments/unsubscribed.html", {"comment": comment})
+    done = {
+        "done": _("Done: you will no longer get emails about replies to this comment."),
+        "link_url": reverse("comments:permalink", args=[comment.pk]),
+        "link_text": _("See the comment"),
+    }
+    return TemplateResponse(request, "emails/unsubscribed.html", done)
 
 
 @require_GET

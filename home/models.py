@@ -11,6 +11,7 @@ from wagtail.search import index
 from home import impact
 from home.figures import key_figures
 from portal.blocks import BodyBlock
+from portal.page_types import IntroducedPage
 from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
 from registrations.services import shown
 from workshops.models import Session, WorkshopPage
@@ -83,16 +84,8 @@ class StandardPage(Page):
         verbose_name_plural = _("standard pages")
 
 
-class ImpactPage(Page):
+class ImpactPage(IntroducedPage):
     """Key figures, overall and per workshop: who took part, what was recommended, what the City did."""
-
-    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
-
-    promote_panels = PROMOTE_PANELS
-    content_panels = CONTENT_PANELS + [FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("impact page")

@@ -5,6 +5,7 @@ every email of the portal looks the same and is translated the same way.
 """
 
 from django.conf import settings
+from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
@@ -27,3 +28,16 @@ def compose(template_name, context, to, headers=None):
     html = render_to_string("emails/layout.html", {"subject": subject, "body": body.strip()})
     message.attach_alternative(html, "text/html")
     return message
+
+
+def link_token(value, salt):
+    """A signed token for a link in an email (to unsubscribe, say): ``value`` cannot be altered."""
+    return signing.dumps(value, salt=salt)
+
+
+def read_link_token(token, salt):
+    """The value in a link made by ``link_token``, or None if the link was altered."""
+    try:
+        return signing.loads(token, salt=salt)
+    except signing.BadSignature:
+        return None

@@ -3,25 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
 
 from archive import browse, exports
-from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
+from portal.page_types import IntroducedPage
 
 
-class RecommendationIndexPage(Page):
+class RecommendationIndexPage(IntroducedPage):
     """Every recommendation of every workshop, with filters, counts per value, sorting and pages."""
-
-    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
-
-    promote_panels = PROMOTE_PANELS
-    content_panels = CONTENT_PANELS + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("recommendations archive")
@@ -33,23 +21,17 @@ class RecommendationIndexPage(Page):
         return context
 
 
-class OpenDataPage(Page):
+class OpenDataPage(IntroducedPage):
     """The datasets anyone may reuse, with their licence and the meaning of each column."""
 
-    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
     licence_name = models.CharField(_("licence"), max_length=150, default="Licence Ouverte 2.0 (Etalab)")
     licence_url = models.URLField(
         _("licence address"), default="https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
     )
 
-    promote_panels = PROMOTE_PANELS
-    content_panels = CONTENT_PANELS + [
-        FieldPanel("introduction"),
+    content_panels = IntroducedPage.content_panels + [
         FieldRowPanel([FieldPanel("licence_name"), FieldPanel("licence_url")]),
     ]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("open data page")

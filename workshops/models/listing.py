@@ -1,26 +1,12 @@
 """The shape shared by the council and workshop index pages."""
 
 from django.apps import apps
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
 
-from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
+from portal.page_types import IntroducedPage
 
 
-class ListingPage(Page):
+class ListingPage(IntroducedPage):
     """One per home page: an introduction, then its live, public children of one type."""
-
-    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
-
-    promote_panels = PROMOTE_PANELS
-    content_panels = CONTENT_PANELS + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
-    max_count_per_parent = 1
 
     listed_model = ""  # "app_label.ModelName" of the pages listed
     listed_related = ()
