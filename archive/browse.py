@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from archive.models.endorsements import Endorsement
+from archive.models.endorsements import with_endorsement_counts
 from archive.models.pages import Answer, Progress, RecommendationPage
 
 PER_PAGE = 20
@@ -59,18 +59,6 @@ def published_in(locale):
     return RecommendationPage.objects.live().public().filter(locale=locale)
 
 
-def with_endorsements(recommendations):
-    """Each recommendation with ``endorsements``, its count, in one subquery."""
-    counts = (
-        Endorsement.objects.filter(translation_key=OuterRef("translation_key"))
-        .order_by()
-        .values("translation_key")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return recommendations.annotate(endorsements=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
-
-
 # name: (label, the lookup it filters on, what a count groups by, how a value is named)
 FILTERS = {
     "workshop": (gettext_lazy("Workshop"), "workshop_id", ("workshop_id", "workshop__title")),
@@ -95,7 +83,7 @@ def browse(locale, params):
     if sort not in SORTS:
         notices.append(_("The sort order “%(value)s” does not exist: newest first is shown.") % {"value": sort[:40]})
         sort = "newest"
-    shown = with_endorsements(_filtered(recommendations, chosen)).select_related("theme", "territory", "workshop")
+    shown = with_endorsement_counts(_filtered(recommendations, chosen)).select_related("theme", "territory", "workshop")
     paginator = Paginator(shown.order_by(*SORTS[sort][1]), PER_PAGE)
     page = paginator.page(_page_number(params.get("page", "1"), paginator, notices))
 

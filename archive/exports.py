@@ -15,7 +15,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from archive.browse import published_in, with_endorsements
+from archive.browse import published_in
+from archive.models.endorsements import with_endorsement_counts
 from archive.models.pages import ActionStatus
 
 CHUNK = 500
@@ -61,7 +62,7 @@ def rows(language):
     """Each recommendation of ``language`` as a dict of the columns, read in chunks."""
     locale = Locale.objects.get(language_code=language)
     recommendations = (
-        with_endorsements(published_in(locale))
+        with_endorsement_counts(published_in(locale))
         .select_related("theme", "territory", "workshop", "locale")
         .prefetch_related("actions")
         .order_by("pk")

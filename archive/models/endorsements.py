@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,3 +27,15 @@ class Endorsement(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.translation_key}"
+
+
+def with_endorsement_counts(recommendations):
+    """Each recommendation with ``endorsements``, its count, in one subquery."""
+    counts = (
+        Endorsement.objects.filter(translation_key=OuterRef("translation_key"))
+        .order_by()
+        .values("translation_key")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return recommendations.annotate(endorsements=Coalesce(Subquery(counts, output_field=IntegerField()), 0))

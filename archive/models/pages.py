@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from archive import endorsing
 from archive.forms import EndorseForm
-from archive.models.endorsements import Endorsement
+from archive.models.endorsements import Endorsement, with_endorsement_counts
 from archive.models.follow_up import Change, FollowUpEvent
 from archive.permissions import RECORD_FOLLOW_UP
 from portal.discussions import DiscussionMixin
@@ -89,9 +89,9 @@ class RecommendationReportPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["recommendations"] = (
-            RecommendationPage.objects.child_of(self).live().public().select_related("theme").order_by("path")
-        )
+        context["recommendations"] = with_endorsement_counts(
+            RecommendationPage.objects.child_of(self).live().select_related("theme", "territory", "workshop")
+        ).order_by("path")
         return context
 
 

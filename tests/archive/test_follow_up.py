@@ -2,6 +2,7 @@
 
 from django.core import mail
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from archive import endorsing
 from archive.models import Action, Endorsement, FollowUpEvent, RecommendationPage
@@ -93,8 +94,6 @@ def test_an_altered_unsubscribe_link_says_so(client, db):
 
 
 def test_progress_outside_0_to_100_is_refused_in_the_admin_with_a_message(client, archive, editor):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
-
     page = RecommendationPage.objects.get(pk=archive["recommendations"][0].pk)
     action = page.actions.first()
     client.force_login(editor)

@@ -3,8 +3,11 @@
 import datetime
 
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from archive.models import RecommendationReportPage
+from tests.archive.conftest import add_recommendation
 from workshops.models import WorkshopPage, WorkshopStatus
 
 
@@ -58,3 +61,16 @@ def test_recommendations_take_the_report_date_and_workshop(archive):
     assert page.progress == "under_way"
     assert archive["recommendations"][2].progress == "all_done"
     assert archive["recommendations"][1].progress == "none"
+
+
+def test_the_report_page_makes_as_many_queries_with_more_recommendations(client, archive):
+    def queries():
+        client.get(archive["report"].url)
+        with CaptureQueriesContext(connection) as run:
+            assert client.get(archive["report"].url).status_code == 200
+        return len(run)
+
+    few = queries()
+    for n in range(10):
+        add_recommendation(archive["report"], f"Encore {n}", archive["theme"], "rejected")
+    assert queries() == few
