@@ -55,6 +55,16 @@ for name, path in %s.items():
     counts[name] = len(queries.captured_queries)
 print(json.dumps(counts))
 """
+EXPORT = """
+import json, time, tracemalloc
+from archive import exports
+tracemalloc.start()
+started, rows, size = time.monotonic(), 0, 0
+for line in exports.csv_lines("fr"):
+    rows, size = rows + 1, size + len(line)
+seconds = time.monotonic() - started
+print(json.dumps({"rows": rows - 1, "mb": size / 1e6, "seconds": seconds, "peak_mb": tracemalloc.get_traced_memory()[1] / 1e6}))
+"""
 ROTATE = """
 local paths = {%s}
 local n = 0
@@ -86,7 +96,7 @@ def measure(env, args, label):
             script = ROTATE % ", ".join(json.dumps(path) for path in paths[name])
             rows[name] = run_wrk(base + LISTING, args.seconds, args.connections, script)
         rows["static"] = run_wrk(base + "/static/bench-archive.html", args.seconds, args.connections)
-    return label, generated, queries, rows
+    return label, generated, queries, rows, export
 
 
 def main():
@@ -118,7 +128,7 @@ def main():
         "| database | URL | req/s | p50 ms | p95 ms | errors | page/static req/s | SQL queries | generation |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for label, generated, queries, rows in runs:
+    for label, generated, queries, rows, _export in runs:
         for name in ("listing", "recommendation", "static"):
             row = rows[name]
             ratio = row["rps"] / rows["static"]["rps"]
@@ -126,6 +136,16 @@ def main():
                 f"| {label} | {name} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['errors']} "
                 f"| {ratio:.3f} | {queries.get(name, 0)} | {generated / 60:.1f} min |"
             )
+    lines += [
+        "",
+        "The French CSV export, streamed in the same process (`exports.csv_lines`), Python's peak memory:",
+        "",
+    ]
+    lines += ["| database | rows | size | time | peak memory |", "|---|---:|---:|---:|---:|"]
+    for label, _generated, _queries, _rows, export in runs:
+        lines.append(
+            f"| {label} | {export['rows']} | {export['mb']:.1f} MB | {export['seconds']:.1f} s | {export['peak_mb']:.1f} MB |"
+        )
     write_section("Archive at scale", lines)
 
 
