@@ -63,7 +63,8 @@ started, rows, size = time.monotonic(), 0, 0
 for line in exports.csv_lines("fr"):
     rows, size = rows + 1, size + len(line)
 seconds = time.monotonic() - started
-print(json.dumps({"rows": rows - 1, "mb": size / 1e6, "seconds": seconds, "peak_mb": tracemalloc.get_traced_memory()[1] / 1e6}))
+peak = tracemalloc.get_traced_memory()[1] / 1e6
+print(json.dumps({"rows": rows - 1, "mb": size / 1e6, "seconds": seconds, "peak_mb": peak}))
 """
 ROTATE = """
 local paths = {%s}
@@ -143,9 +144,8 @@ def main():
     ]
     lines += ["| database | rows | size | time | peak memory |", "|---|---:|---:|---:|---:|"]
     for label, _generated, _queries, _rows, export in runs:
-        lines.append(
-            f"| {label} | {export['rows']} | {export['mb']:.1f} MB | {export['seconds']:.1f} s | {export['peak_mb']:.1f} MB |"
-        )
+        size, seconds, peak = export["mb"], export["seconds"], export["peak_mb"]
+        lines.append(f"| {label} | {export['rows']} | {size:.1f} MB | {seconds:.1f} s | {peak:.1f} MB |")
     write_section("Archive at scale", lines)
 
 
