@@ -87,6 +87,7 @@ def measure(env, args, label):
     queries = django_json(
         env, QUERIES % json.dumps({"listing": paths["listing"][1], "recommendation": paths["recommendation"][0]})
     )
+    export = django_json(env, EXPORT)
     with gunicorn(env, args.port) as base:
         listing = wait_until_up(base + LISTING)
     (OUT / "static" / "bench-archive.html").write_bytes(listing)
