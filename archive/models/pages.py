@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from archive import endorsing
-from archive.forms import EndorseForm
+from archive.forms import EndorseForm, RecommendationAdminForm
 from archive.models.endorsements import Endorsement, with_endorsement_counts
 from archive.models.follow_up import Change, FollowUpEvent
 from archive.permissions import RECORD_FOLLOW_UP
@@ -192,6 +192,7 @@ class RecommendationPage(DiscussionMixin, Page):
         InlinePanel("milestones", label=_("Milestone"), heading=_("Milestones")),
     ]
     settings_panels = Page.settings_panels + DiscussionMixin.discussion_panels
+    base_form_class = RecommendationAdminForm
     override_translatable_fields = [
         SynchronizedField("answer", overridable=False),
         SynchronizedField("answered_on", overridable=False),
@@ -319,10 +320,8 @@ class Action(TranslatableMixin, Orderable):
 
     panels = [
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("service"), FieldPanel("due_date", permission=RECORD_FOLLOW_UP)]),
-        FieldRowPanel(
-            [FieldPanel("status", permission=RECORD_FOLLOW_UP), FieldPanel("percent_done", permission=RECORD_FOLLOW_UP)]
-        ),
+        FieldRowPanel([FieldPanel("service"), FieldPanel("due_date")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("percent_done")]),
     ]
     override_translatable_fields = [
         SynchronizedField("due_date", overridable=False),

@@ -1,5 +1,6 @@
 """The answer and progress are one set of facts in every language, with a dated history and emails to endorsers."""
 
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -117,3 +118,46 @@ def test_progress_outside_0_to_100_is_refused_in_the_admin_with_a_message(client
     assert response.status_code == 200
     assert "100" in str(response.context["form"].formsets["actions"].errors)
     assert Action.objects.get(pk=action.pk).percent_done == 40
+
+
+def test_only_those_with_the_permission_record_the_answer(client, archive, editor):
+    """Editors record answers; a page editor without ``archive.record_follow_up`` changes texts only."""
+    writers = Group.objects.create(name="Writers")
+    writers.permissions.set(Group.objects.get(name="Editors").permissions.exclude(codename="record_follow_up"))
+    for permission in Group.objects.get(name="Editors").page_permissions.all():
+        writers.page_permissions.create(page=permission.page, permission=permission.permission)
+    writer = type(editor).objects.create_user("writer", "writer@example.org", "a-long-test-password")
+    writer.groups.add(writers)
+    assert not writer.has_perm("archive.record_follow_up") and Permission.objects.filter(codename="record_follow_up")
+
+    page = RecommendationPage.objects.get(pk=archive["recommendations"][0].pk)
+    action = page.actions.first()
+    client.force_login(writer)
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    form = client.get(edit).context["form"]
+    assert "answer" not in form.fields and "answer_reasons" not in form.fields
+    assert form.formsets["actions"].forms[0].fields["status"].disabled
+    data = nested_form_data(
+        {
+            "title": "Planter des arbres partout",
+            "slug": page.slug,
+            "body": rich_text("<p>Texte</p>"),
+            "theme": page.theme_id,
+            "answer": "rejected",
+            "institutions": "",
+            "comments_open": "on",
+            "actions": inline_formset(
+                [{"id": action.pk, "description": "Planter", "status": "done", "percent_done": "10"}]
+            ),
+            "milestones": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    client.post(edit, data)
+    page = RecommendationPage.objects.get(pk=page.pk)
+    assert page.title == "Planter des arbres partout"
+    assert page.answer == "accepted"
+    assert (Action.objects.get(pk=action.pk).status, Action.objects.get(pk=action.pk).percent_done) == (
+        "in_progress",
+        40,
+    )
