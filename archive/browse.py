@@ -9,9 +9,9 @@ filter, one count of results and one query for the page shown.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -19,6 +19,8 @@ from archive.models.endorsements import with_endorsement_counts
 from archive.models.pages import Answer, Progress, RecommendationPage
 
 PER_PAGE = 20
+VERSION_KEY = "archive:version"
+FACETS_SECONDS = 3600
 SORTS = {
     "newest": (gettext_lazy("Newest first"), ("-delivered_on", "-pk")),
     "endorsed": (gettext_lazy("Most endorsed"), ("-endorsements", "-delivered_on", "-pk")),
@@ -74,10 +76,10 @@ CHOICE_LABELS = {"answer": dict(Answer.choices), "progress": dict(Progress.choic
 def browse(locale, params):
     notices = []
     chosen = _chosen_filters(params, notices)
-    recommendations = published_in(locale).annotate(year=ExtractYear("delivered_on"))
-    facets = [_facet(name, recommendations, chosen) for name in FILTERS]
+    recommendations = published_in(locale)
+    facets = facets_for(locale, recommendations, chosen)
     if _drop_unknown_ids(facets, chosen, notices):
-        facets = [_facet(name, recommendations, chosen) for name in FILTERS]  # counts without the bad value
+        facets = facets_for(locale, recommendations, chosen)  # counts without the bad value
 
     sort = params.get("sort", "newest")
     if sort not in SORTS:
@@ -85,6 +87,10 @@ def browse(locale, params):
         sort = "newest"
     shown = with_endorsement_counts(_filtered(recommendations, chosen)).select_related("theme", "territory", "workshop")
     paginator = Paginator(shown.order_by(*SORTS[sort][1]), PER_PAGE)
+    # Every recommendation has an answer, so the answer facet (counted with the other filters) already
+    # says how many match: all its values, or the one chosen. The paginator need not count again.
+    answers = next(facet for facet in facets if facet.name == "answer")
+    paginator.count = sum(option.count for option in answers.options if option.selected or "answer" not in chosen)
     page = paginator.page(_page_number(params.get("page", "1"), paginator, notices))
 
     kept = [(name, value) for name, value in chosen.items()] + ([("sort", sort)] if sort != "newest" else [])
@@ -97,6 +103,32 @@ def browse(locale, params):
         query=urlencode(kept),
         total=paginator.count,
     )
+
+
+def version():
+    """Bumped whenever a recommendation or report is published or unpublished (``archive.signals``)."""
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def bump(**_signal):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def facets_for(locale, recommendations, chosen):
+    """Every filter's values with their counts, from the cache until the archive changes.
+
+    Counting runs one grouped query per filter over the whole archive: the costly part of a
+    listing at scale, and the same for every visitor who asks for the same filters.
+    """
+    key = f"archive:facets:{version()}:{locale.pk}:{urlencode(sorted(chosen.items()))}"
+    facets = cache.get(key)
+    if facets is None:
+        facets = [_facet(name, recommendations, chosen) for name in FILTERS]
+        cache.set(key, facets, FACETS_SECONDS)
+    return facets
 
 
 def _chosen_filters(params, notices):

@@ -123,7 +123,8 @@ def take_shared_facts(translation):
 
 def report_published(report):
     """Move the workshop (every translation) forward, and date its recommendations from the report."""
-    RecommendationPage.objects.child_of(report).update(delivered_on=report.delivered_on)
+    year = report.delivered_on.year if report.delivered_on else None
+    RecommendationPage.objects.child_of(report).update(delivered_on=report.delivered_on, year=year)
     target = (
         WorkshopStatus.DELIBERATION_ADOPTED if report.has_deliberation else WorkshopStatus.RECOMMENDATIONS_DELIVERED
     )

@@ -1,10 +1,14 @@
 """Publication receivers: the follow-up of recommendations and the workshop's status (``archive.follow_up``)."""
 
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
-from archive import follow_up
+from archive import browse, follow_up
 from archive.models import RecommendationPage, RecommendationReportPage
+
+for model in (RecommendationPage, RecommendationReportPage):  # the archive's cached counts start again
+    page_published.connect(browse.bump, sender=model, dispatch_uid=f"archive-published-{model.__name__}")
+    page_unpublished.connect(browse.bump, sender=model, dispatch_uid=f"archive-unpublished-{model.__name__}")
 
 
 @receiver(page_published, sender=RecommendationPage)

@@ -76,12 +76,21 @@ end
 """
 
 
+GENERATED = """
+import json
+from archive.models import RecommendationPage
+print(json.dumps(RecommendationPage.objects.filter(slug__startswith="r-", locale__language_code="fr").count()))
+"""
+
+
 def measure(env, args, label):
     manage(env, "migrate", "--noinput")
-    manage(env, "load_initial_data")
-    started = time.monotonic()
-    manage(env, "generate_archive", "--count", str(args.count))
-    generated = time.monotonic() - started
+    generated = None
+    if not (args.reuse and django_json(env, GENERATED) >= args.count):
+        manage(env, "load_initial_data")
+        started = time.monotonic()
+        manage(env, "generate_archive", "--count", str(args.count))
+        generated = time.monotonic() - started
     manage(env, "collectstatic", "--noinput")
     paths = django_json(env, PATHS)
     queries = django_json(
@@ -108,14 +117,17 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--port", type=int, default=8767)
+    parser.add_argument("--reuse", action="store_true", help="keep databases already generated (migrated again)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
-    shutil.rmtree(OUT, ignore_errors=True)
-    (OUT / "static").mkdir(parents=True)
+    if not args.reuse:
+        shutil.rmtree(OUT, ignore_errors=True)
+    (OUT / "static").mkdir(parents=True, exist_ok=True)
     runs = [measure(environment(args.port, f"sqlite:///{OUT / 'archive.sqlite3'}"), args, "SQLite")]
     if args.database:
-        recreate_database(args.database)
+        if not args.reuse:
+            recreate_database(args.database)
         runs.append(measure(environment(args.port, args.database), args, "PostgreSQL"))
 
     lines = [
@@ -136,7 +148,7 @@ def main():
             ratio = row["rps"] / rows["static"]["rps"]
             lines.append(
                 f"| {label} | {name} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['errors']} "
-                f"| {ratio:.3f} | {queries.get(name, 0)} | {generated / 60:.1f} min |"
+                f"| {ratio:.3f} | {queries.get(name, 0)} | {f'{generated / 60:.1f} min' if generated else 'reused'} |"
             )
     lines += [
         "",

@@ -168,6 +168,7 @@ class RecommendationPage(DiscussionMixin, Page):
         WorkshopPage, null=True, editable=False, on_delete=models.SET_NULL, related_name="recommendations"
     )
     delivered_on = models.DateField(null=True, editable=False, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, editable=False, db_index=True)  # of delivery
     progress = models.CharField(max_length=16, choices=Progress.choices, default=Progress.NONE, editable=False)
 
     promote_panels = PROMOTE_PANELS
@@ -240,6 +241,7 @@ class RecommendationPage(DiscussionMixin, Page):
         report = self.get_parent().specific if self.path and self.depth > 1 else None
         if isinstance(report, RecommendationReportPage):
             self.delivered_on = report.delivered_on
+            self.year = report.delivered_on.year if report.delivered_on else None
             self.workshop_id = report.get_parent().pk
         self.progress = progress_of([action.status for action in self.actions.all()])
 

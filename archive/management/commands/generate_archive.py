@@ -186,6 +186,7 @@ class Command(BaseCommand):
                         + "</p>",
                         workshop_id=report.get_parent().pk,
                         delivered_on=report.delivered_on,
+                        year=report.delivered_on.year,
                         progress=progress_of([status for status, _percent in draft["actions"]]),
                         comments_open=True,
                     )
