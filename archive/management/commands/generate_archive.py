@@ -97,6 +97,8 @@ class Command(BaseCommand):
                 made += min(BATCH, size - start)
                 self.progress(made, count)
         self.stdout.write("")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics after so many rows arrived at once
         self.stdout.write(self.style.SUCCESS(f"{count} recommendations generated in {len(LANGUAGES)} languages."))
 
     def progress(self, done, total):
