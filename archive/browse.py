@@ -17,9 +17,10 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from archive.models.endorsements import with_endorsement_counts
 from archive.models.pages import Answer, Progress, RecommendationPage
+from portal import versions
 
 PER_PAGE = 20
-VERSION_KEY = "archive:version"
+VERSION = "archive"
 FACETS_SECONDS = 3600
 SORTS = {
     "newest": (gettext_lazy("Newest first"), ("-delivered_on", "-pk")),
@@ -105,16 +106,9 @@ def browse(locale, params):
     )
 
 
-def version():
-    """Bumped whenever a recommendation or report is published or unpublished (``archive.signals``)."""
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
 def bump(**_signal):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    """A recommendation or report was published or unpublished (``archive.signals``): count again."""
+    versions.bump(VERSION)
 
 
 def facets_for(locale, recommendations, chosen):
@@ -123,7 +117,7 @@ def facets_for(locale, recommendations, chosen):
     Counting runs one grouped query per filter over the whole archive: the costly part of a
     listing at scale, and the same for every visitor who asks for the same filters.
     """
-    key = f"archive:facets:{version()}:{locale.pk}:{urlencode(sorted(chosen.items()))}"
+    key = f"archive:facets:{versions.current(VERSION)}:{locale.pk}:{urlencode(sorted(chosen.items()))}"
     facets = cache.get(key)
     if facets is None:
         facets = [_facet(name, recommendations, chosen) for name in FILTERS]

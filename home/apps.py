@@ -8,8 +8,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from home import impact, localize
+        from home import localize, versions
 
         localize.install()
-        page_published.connect(impact.bump, dispatch_uid="impact-published")
-        page_unpublished.connect(impact.bump, dispatch_uid="impact-unpublished")
+        page_published.connect(versions.bump, dispatch_uid="pages-version-published")
+        page_unpublished.connect(versions.bump, dispatch_uid="pages-version-unpublished")

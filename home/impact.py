@@ -2,7 +2,7 @@
 
 Counted once per workshop and per recommendation whatever their translations (on the pages of
 the default language, which every published page has), overall and per workshop. The result
-is cached per language until a page is published or unpublished (``bump``), or for a quarter
+is cached per language until a page is published or unpublished (``home.versions``), or for a quarter
 of an hour, which bounds how late the attendance figures may be.
 """
 
@@ -16,29 +16,17 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from archive.models import Action, ActionStatus, Answer, RecommendationPage
+from home import versions
 from registrations.models import Registration, RegistrationStatus
 from workshops.models import MemberOrigin, WorkshopMember, WorkshopPage, WorkshopStatus
 
 CACHE_SECONDS = 900
-VERSION_KEY = "impact:version"
 HELD = [WorkshopStatus.IN_SESSION, WorkshopStatus.RECOMMENDATIONS_DELIVERED, WorkshopStatus.DELIBERATION_ADOPTED]
-
-
-def bump(**_signal):
-    """Forget every cached figure: a page was published or unpublished."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
-
-
-def version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
 
 
 def figures(locale):
     """The figures for the impact page in ``locale``, from the cache when nothing changed."""
-    key = f"impact:{version()}:{locale.pk}:{get_language()}"
+    key = f"impact:{versions.current()}:{locale.pk}:{get_language()}"
     found = cache.get(key)
     if found is None:
         found = count(locale)

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home import impact
+from home import impact, versions
 from home.figures import key_figures
 from portal.blocks import BodyBlock
 from portal.page_types import IntroducedPage
@@ -99,7 +99,7 @@ class ImpactPage(IntroducedPage):
     @classmethod
     def url_in(cls, locale):
         """The address of the live impact page in ``locale``, or "", cached until a page is published."""
-        key = f"impact:url:{impact.version()}:{locale.pk}"
+        key = f"impact:url:{versions.current()}:{locale.pk}"
         url = cache.get(key)
         if url is None:
             page = cls.objects.live().public().filter(locale=locale).first()

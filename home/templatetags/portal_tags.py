@@ -1,7 +1,10 @@
 from django import template
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from home import languages
+from home import languages, versions
+
+MENU_SECONDS = 3600
 
 register = template.Library()
 
@@ -30,7 +33,16 @@ def site_root(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The home page's children shown in menus, as title, address and tree path; cached until a page
+    is published (finding them is a scan of the page tree on PostgreSQL, whose size grows with the archive)."""
     root = site_root(context)
     if root is None:
         return []
-    return root.get_children().live().public().in_menu()
+    key = f"menu:{versions.current()}:{root.pk}"
+    items = cache.get(key)
+    if items is None:
+        request = context["request"]
+        pages = root.get_children().live().public().in_menu()
+        items = [{"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages]
+        cache.set(key, items, MENU_SECONDS)
+    return items

@@ -3,6 +3,7 @@
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from archive.models import RecommendationPage
 from home.models import ImpactPage
@@ -54,3 +55,18 @@ def test_the_home_page_and_each_workshop_link_to_it(client, archive):
     assert page.url in client.get(archive["homes"]["fr"].url).content.decode()
     workshop = client.get(archive["workshop"].url).content.decode()
     assert f"{page.url}#workshop-{archive['workshop'].translation_key}" in workshop
+
+
+def test_the_main_menu_comes_from_the_cache_until_a_page_is_published(client, archive):
+    home = archive["homes"]["fr"]
+    client.get(home.url)
+    with CaptureQueriesContext(connection) as warm:
+        client.get(home.url)
+    index = Page.objects.get(pk=archive["index"]["fr"].pk).specific
+    index.show_in_menus, index.title = True, "Toutes les recommandations"
+    index.save_revision().publish()
+    html = client.get(home.url).content.decode()
+    assert "Toutes les recommandations" in html.split('class="main-nav"')[1].split("</nav>")[0]
+    with CaptureQueriesContext(connection) as again:
+        client.get(home.url)
+    assert len(again) == len(warm)
