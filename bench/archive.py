@@ -37,10 +37,14 @@ pages = RecommendationPage.objects.live().filter(locale__language_code="fr", slu
 ids = list(pages.values_list("pk", flat=True))
 chosen = RecommendationPage.objects.filter(pk__in=random.sample(ids, min(300, len(ids))))
 themes = list(Theme.objects.filter(locale__language_code="fr").values_list("pk", flat=True))
-filters = ["", "?answer=accepted", "?progress=under_way&sort=endorsed", "?year=2022", "?page=40",
-           "?answer=rejected&year=2024", "?sort=endorsed&page=7"]
+filters = ["", "?answer=accepted", "?progress=under_way", "?year=2022", "?page=40", "?answer=rejected&year=2024"]
 filters += [f"?theme={{t}}&answer=partially_accepted" for t in themes]
-print(json.dumps({{"listing": ["{LISTING}" + f for f in filters], "recommendation": [p.url for p in chosen]}}))
+endorsed = ["?sort=endorsed", "?sort=endorsed&answer=accepted", "?sort=endorsed&page=7"]
+print(json.dumps({{
+    "listing": ["{LISTING}" + f for f in filters],
+    "most endorsed": ["{LISTING}" + f for f in endorsed],
+    "recommendation": [p.url for p in chosen],
+}}))
 """
 QUERIES = """
 import json
@@ -103,7 +107,7 @@ def measure(env, args, label):
     rows = {}
     with gunicorn(env, args.port) as base:
         wait_until_up(base + "/static/bench-archive.html")
-        for name in ("listing", "recommendation"):
+        for name in ("listing", "most endorsed", "recommendation"):
             script = ROTATE % ", ".join(json.dumps(path) for path in paths[name])
             rows[name] = run_wrk(base + LISTING, args.seconds, args.connections, script)
         rows["static"] = run_wrk(base + "/static/bench-archive.html", args.seconds, args.connections)
@@ -136,14 +140,15 @@ def main():
         f"--connections {args.connections}`: {args.count} recommendations in 3 languages ({3 * args.count} pages) "
         "with actions and endorsements, made by `generate_archive`; gunicorn, 2 sync workers, loopback, no page "
         f"cache; wrk with 2 threads and {args.connections} connections for {args.seconds} s per row. The listing "
-        "rotates over filters (answer, theme, year, progress), sorts and page numbers; recommendation pages over 300 "
+        "rotates over filters (answer, theme, year, progress) and page numbers, newest first; the most endorsed rows "
+        "over three sorted listings; recommendation pages over 300 "
         "picked at random. The static file has the listing's size and is served by WhiteNoise in the same server.",
         "",
         "| database | URL | req/s | p50 ms | p95 ms | errors | page/static req/s | SQL queries | generation |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for label, generated, queries, rows, _export in runs:
-        for name in ("listing", "recommendation", "static"):
+        for name in ("listing", "most endorsed", "recommendation", "static"):
             row = rows[name]
             ratio = row["rps"] / rows["static"]["rps"]
             lines.append(
