@@ -24,10 +24,10 @@ from archive.models import (
     FollowUpEvent,
     RecommendationPage,
 )
+from archive.permissions import FOLLOW_UP_FIELDS
 from workshops.models import WorkshopPage, WorkshopStatus
 
 SHARED_PAGE_FIELDS = ("answer", "answered_on")
-SHARED_ACTION_FIELDS = ("due_date", "status", "percent_done")
 TOLD = {Change.ANSWER, Change.STATUS}  # what endorsers are emailed about; progress alone is not
 
 
@@ -98,7 +98,7 @@ def spread(source):
     others.update(**{name: getattr(source, name) for name in SHARED_PAGE_FIELDS}, progress=source.progress)
     for action in source.actions.all():
         Action.objects.filter(translation_key=action.translation_key).exclude(pk=action.pk).update(
-            **{name: getattr(action, name) for name in SHARED_ACTION_FIELDS}
+            **{name: getattr(action, name) for name in FOLLOW_UP_FIELDS}
         )
 
 
@@ -117,7 +117,7 @@ def take_shared_facts(translation):
     RecommendationPage.objects.filter(pk=translation.pk).update(**values, progress=source.progress)
     for action in source.actions.all():
         Action.objects.filter(translation_key=action.translation_key, page=translation).update(
-            **{name: getattr(action, name) for name in SHARED_ACTION_FIELDS}
+            **{name: getattr(action, name) for name in FOLLOW_UP_FIELDS}
         )
 
 
