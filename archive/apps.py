@@ -7,4 +7,8 @@ class ArchiveConfig(AppConfig):
     verbose_name = _("Recommendations archive")
 
     def ready(self):
-        from archive import emails, signals  # noqa: F401  (the outbox builder; publication receivers)
+        from archive import browse, emails, signals  # noqa: F401  (the outbox builder; publication receivers)
+        from archive.models import RecommendationPage
+        from search import registry
+
+        registry.register(RecommendationPage, browse.FACETS)

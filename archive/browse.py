@@ -1,23 +1,28 @@
-"""Browsing the archive: filters with counts per value, sorting and pages, from the query string.
+"""Browsing the archive: filters with counts per value, words to look for, sorting and pages.
 
-Every value comes from the visitor's address bar, so nothing is trusted: an unknown value is
-ignored and said so, a page number that is not one, or is past the end, is replaced and said so.
-The number of queries does not depend on the archive's size or on the page size: one count per
-filter, one count of results and one query for the page shown.
+The filters are ``search.facets``: the same declarations give the archive's filters and the site
+search's facets. Without words the counts come from one grouped query per filter; with words, from
+the search backend, over the recommendations the words find. Every value comes from the visitor's
+address bar, so nothing is trusted: an unknown value is ignored and said so, a page number that is
+not one, or is past the end, is replaced and said so. The number of queries does not depend on the
+archive's size or on the page size.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from archive.models.endorsements import with_endorsement_counts
 from archive.models.pages import Answer, Progress, RecommendationPage
 from portal import versions
+from portal.pagination import page_number
+from search import facets as faceting
+from search import searching
+from workshops.models import Territory, Theme, WorkshopPage
 
 PER_PAGE = 20
 VERSION = "archive"
@@ -26,84 +31,109 @@ SORTS = {
     "newest": (gettext_lazy("Newest first"), ("-delivered_on", "-pk")),
     "endorsed": (gettext_lazy("Most endorsed"), ("-endorsements", "-delivered_on", "-pk")),
 }
+RELEVANCE = "relevance"
 
 
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
+def _names(model, attribute):
+    return lambda ids: dict(model.objects.filter(pk__in=ids).values_list("pk", attribute))
 
 
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list = field(default_factory=list)
+FACETS = [
+    faceting.FacetField("workshop", gettext_lazy("Workshop"), "workshop_id", names=_names(WorkshopPage, "title")),
+    faceting.FacetField("theme", gettext_lazy("Theme"), "theme_id", names=_names(Theme, "name")),
+    faceting.FacetField("territory", gettext_lazy("Territory"), "territory_id", names=_names(Territory, "name")),
+    faceting.FacetField("year", gettext_lazy("Year delivered"), "year", newest_first=True),
+    faceting.FacetField("answer", gettext_lazy("The City's answer"), "answer", choices=dict(Answer.choices)),
+    faceting.FacetField("progress", gettext_lazy("Progress of actions"), "progress", choices=dict(Progress.choices)),
+]
 
 
 @dataclass
 class Archive:
     page: object  # the Paginator page of recommendations
     facets: list
+    words: str
     sort: str
     sorts: list
     notices: list
-    query: str  # the filters and sort, to keep in links (without the page number)
+    query: str  # the words, filters and sort, to keep in links (without the page number)
     total: int
+    limited: bool  # the search engine did not answer: the database did
 
     @property
     def filtered(self):
-        return any(option.selected for facet in self.facets for option in facet.options)
+        return self.words or any(facet.chosen for facet in self.facets)
 
 
 def published_in(locale):
     return RecommendationPage.objects.live().public().filter(locale=locale)
 
 
-# name: (label, the lookup it filters on, what a count groups by, how a value is named)
-FILTERS = {
-    "workshop": (gettext_lazy("Workshop"), "workshop_id", ("workshop_id", "workshop__title")),
-    "theme": (gettext_lazy("Theme"), "theme_id", ("theme_id", "theme__name")),
-    "territory": (gettext_lazy("Territory"), "territory_id", ("territory_id", "territory__name")),
-    "year": (gettext_lazy("Year delivered"), "year", ("year", None)),
-    "answer": (gettext_lazy("The City's answer"), "answer", ("answer", None)),
-    "progress": (gettext_lazy("Progress of actions"), "progress", ("progress", None)),
-}
-CHOICE_LABELS = {"answer": dict(Answer.choices), "progress": dict(Progress.choices)}
-
-
 def browse(locale, params):
     notices = []
-    chosen = _chosen_filters(params, notices)
+    chosen = faceting.chosen_values(params, FACETS, notices)
+    words = searching.cleaned(params.get("q", ""))
     recommendations = published_in(locale)
-    facets = facets_for(locale, recommendations, chosen)
-    if _drop_unknown_ids(facets, chosen, notices):
-        facets = facets_for(locale, recommendations, chosen)  # counts without the bad value
+    sorts = {RELEVANCE: (gettext_lazy("Best match"), None)} if words else SORTS
+    sort = params.get("sort") or next(iter(sorts))
+    if sort not in sorts:
+        notices.append(
+            _("The sort order “%(value)s” does not exist: %(default)s is shown.")
+            % {"value": sort[:40], "default": str(next(iter(sorts.values()))[0]).lower()}
+        )
+        sort = next(iter(sorts))
+    if words:
+        found = searching.run(locale, lambda backend: _search(backend, recommendations, words, chosen, notices, params))
+        facets, page, limited = *found.value, found.limited
+    else:
+        facets = facets_for(locale, recommendations, chosen, notices)
+        page, limited = _listing(recommendations, chosen, facets, sort, params, notices), False
 
-    sort = params.get("sort", "newest")
-    if sort not in SORTS:
-        notices.append(_("The sort order “%(value)s” does not exist: newest first is shown.") % {"value": sort[:40]})
-        sort = "newest"
-    shown = with_endorsement_counts(_filtered(recommendations, chosen)).select_related("theme", "territory", "workshop")
-    paginator = Paginator(shown.order_by(*SORTS[sort][1]), PER_PAGE)
+    kept = [("q", words)] if words else []
+    kept += [(name, value) for name, value in chosen.items()] + ([("sort", sort)] if sort != next(iter(sorts)) else [])
+    return Archive(
+        page=page,
+        facets=facets,
+        words=words,
+        sort=sort,
+        sorts=[(value, label) for value, (label, _order) in sorts.items()],
+        notices=notices + ([searching.LIMITED_NOTICE] if limited else []),
+        query=urlencode(kept),
+        total=page.paginator.count,
+        limited=limited,
+    )
+
+
+def _listing(recommendations, chosen, facets, sort, params, notices):
+    shown = with_endorsement_counts(faceting.narrowed(recommendations, FACETS, chosen))
+    paginator = Paginator(shown.select_related("theme", "territory", "workshop").order_by(*SORTS[sort][1]), PER_PAGE)
     # Every recommendation has an answer, so the answer facet (counted with the other filters) already
     # says how many match: all its values, or the one chosen. The paginator need not count again.
     answers = next(facet for facet in facets if facet.name == "answer")
     paginator.count = sum(option.count for option in answers.options if option.selected or "answer" not in chosen)
-    page = paginator.page(_page_number(params.get("page", "1"), paginator, notices))
+    return paginator.page(page_number(params.get("page", "1"), paginator, notices))
 
-    kept = [(name, value) for name, value in chosen.items()] + ([("sort", sort)] if sort != "newest" else [])
-    return Archive(
-        page=page,
-        facets=facets,
-        sort=sort,
-        sorts=[(value, label) for value, (label, _order) in SORTS.items()],
-        notices=notices,
-        query=urlencode(kept),
-        total=paginator.count,
+
+def _search(backend, recommendations, words, chosen, notices, params):
+    """Facets and one page of the recommendations the words find, from ``backend``."""
+    chosen_here, notices_here = dict(chosen), []
+    facets = _facets_of_results(backend, recommendations, words, chosen_here)
+    if faceting.drop_unknown(facets, FACETS, chosen_here, notices_here):
+        facets = _facets_of_results(backend, recommendations, words, chosen_here)
+    results = searching.matching(backend, faceting.narrowed(recommendations, FACETS, chosen_here), words)
+    paginator = Paginator(results, PER_PAGE)
+    page = paginator.page(page_number(params.get("page", "1"), paginator, notices_here))
+    ids = [item.pk for item in page.object_list]
+    fetched = (
+        with_endorsement_counts(RecommendationPage.objects.filter(pk__in=ids))
+        .select_related("theme", "territory", "workshop")
+        .in_bulk()
     )
+    page.object_list = [fetched[pk] for pk in ids if pk in fetched]
+    chosen.clear()
+    chosen.update(chosen_here)
+    notices.extend(notices_here)
+    return facets, page
 
 
 def bump(**_signal):
@@ -111,108 +141,29 @@ def bump(**_signal):
     versions.bump(VERSION)
 
 
-def facets_for(locale, recommendations, chosen):
+def facets_for(locale, recommendations, chosen, notices):
     """Every filter's values with their counts, from the cache until the archive changes.
 
     Counting runs one grouped query per filter over the whole archive: the costly part of a
     listing at scale, and the same for every visitor who asks for the same filters.
     """
+    facets = _counted(locale, recommendations, chosen)
+    if faceting.drop_unknown(facets, FACETS, chosen, notices):
+        facets = _counted(locale, recommendations, chosen)  # counts without the bad value
+    return facets
+
+
+def _counted(locale, recommendations, chosen):
     key = f"archive:facets:{versions.current(VERSION)}:{locale.pk}:{urlencode(sorted(chosen.items()))}"
     facets = cache.get(key)
     if facets is None:
-        facets = [_facet(name, recommendations, chosen) for name in FILTERS]
+        facets = faceting.counted(recommendations, FACETS, chosen, faceting.counts_in_queryset)
         cache.set(key, facets, FACETS_SECONDS)
     return facets
 
 
-def _chosen_filters(params, notices):
-    """The filters asked for whose value has the right form; the others are ignored with a notice."""
-    chosen = {}
-    for name in FILTERS:
-        value = params.get(name, "").strip()
-        if not value:
-            continue
-        choices = CHOICE_LABELS.get(name)
-        well_formed = value in choices if choices else value.isdigit() and len(value) < 10
-        if well_formed:
-            chosen[name] = value
-        else:
-            notices.append(_ignored(name, value))
-    return chosen
+def _facets_of_results(backend, recommendations, words, chosen):
+    def count(narrowed, facet_field):
+        return faceting.counts_in_results(searching.matching(backend, narrowed, words), facet_field)
 
-
-def _ignored(name, value):
-    return _("The filter “%(filter)s” has no value “%(value)s”: it was ignored.") % {
-        "filter": FILTERS[name][0],
-        "value": value[:40],
-    }
-
-
-def _filtered(recommendations, chosen, leave_out=None):
-    lookups = {FILTERS[name][1]: value for name, value in chosen.items() if name != leave_out}
-    return recommendations.filter(**lookups)
-
-
-def _facet(name, recommendations, chosen):
-    """The values of one filter with how many recommendations each would show, the other filters kept."""
-    label, _lookup, (group, named) = FILTERS[name]
-    columns = [group, named] if named else [group]
-    rows = (
-        _filtered(recommendations, chosen, leave_out=name)
-        .exclude(**{f"{group}__isnull": True})
-        .order_by()
-        .values(*columns)
-        .annotate(n=Count("pk"))
-    )
-    choices = CHOICE_LABELS.get(name)
-    options = [
-        Option(
-            value=str(row[group]),
-            label=str(choices[row[group]]) if choices else str(row[named] if named else row[group]),
-            count=row["n"],
-            selected=chosen.get(name) == str(row[group]),
-        )
-        for row in rows
-    ]
-    if choices:  # in the order of the choices, so answers read the same way everywhere
-        order = list(choices)
-        options.sort(key=lambda option: order.index(option.value))
-    elif name == "year":
-        options.sort(key=lambda option: option.value, reverse=True)
-    else:
-        options.sort(key=lambda option: option.label.lower())
-    return Facet(name, str(label), options)
-
-
-def _drop_unknown_ids(facets, chosen, notices):
-    """A well-formed id or year that matches nothing in this archive is ignored too; True if one was."""
-    dropped = False
-    for facet in facets:
-        value = chosen.get(facet.name)
-        if value is not None and not any(option.value == value for option in facet.options):
-            if facet.name in CHOICE_LABELS:
-                continue  # a real answer or progress that simply has no recommendation: zero results
-            notices.append(_ignored(facet.name, value))
-            del chosen[facet.name]
-            dropped = True
-    return dropped
-
-
-def _page_number(asked, paginator, notices):
-    if not asked.isdigit() or len(asked) > 9:
-        notices.append(_("“%(value)s” is not a page number: the first page is shown.") % {"value": asked[:20]})
-        return 1
-    number = int(asked)
-    if number < 1:
-        return 1
-    if number > paginator.num_pages:
-        notices.append(
-            ngettext(
-                "There is only %(count)s page: it is shown.",
-                "There are only %(count)s pages: the last one is shown.",
-                paginator.num_pages,
-            )
-            % {"count": paginator.num_pages}
-        )
-        return paginator.num_pages
-    return number
+    return faceting.counted(recommendations, FACETS, chosen, count)

@@ -5,7 +5,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from portal.settings import search as engine_settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -40,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -211,26 +215,19 @@ DRAW_APPLICATIONS_PER_HOUR = 3
 ENDORSEMENTS_PER_MINUTE = 10
 COMMENTS_REPORTS_TO_HIDE = int(os.environ.get("COMMENTS_REPORTS_TO_HIDE", "3"))
 
-# Search: the database backend by default; Elasticsearch/OpenSearch by configuration.
+# Search: the database backend by default; OpenSearch or Elasticsearch by configuration
+# (README, "Search"). The database backend stays as "default" in every case: the admin searches it
+# and the public search falls back on it when the engine does not answer.
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
-SEARCH_BACKENDS = {
-    "database": "wagtail.search.backends.database",
-    "elasticsearch7": "wagtail.search.backends.elasticsearch7",
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
-    "opensearch2": "wagtail.search.backends.opensearch2",
-    "opensearch3": "wagtail.search.backends.opensearch3",
-}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": SEARCH_BACKENDS[SEARCH_BACKEND]}}
-if SEARCH_BACKEND != "database":
-    WAGTAILSEARCH_BACKENDS["default"].update(
-        {
-            "URLS": env_list("SEARCH_URLS", "http://127.0.0.1:9200"),
-            "INDEX": os.environ.get("SEARCH_INDEX", "portal"),
-            "TIMEOUT": 10,
-            "AUTO_UPDATE": True,
-        }
-    )
+if SEARCH_BACKEND not in engine_settings.BACKENDS:
+    raise ImproperlyConfigured(f"SEARCH_BACKEND must be one of {', '.join(engine_settings.BACKENDS)}")
+WAGTAILSEARCH_BACKENDS = engine_settings.search_backends(
+    SEARCH_BACKEND,
+    urls=env_list("SEARCH_URLS", "http://127.0.0.1:9200"),
+    index=os.environ.get("SEARCH_INDEX", "portal"),
+    timeout=float(os.environ.get("SEARCH_TIMEOUT", "2")),
+    replicas=int(os.environ.get("SEARCH_REPLICAS", "0")),
+)
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("PORTAL_SITE_NAME", "Participation citoyenne")

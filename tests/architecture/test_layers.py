@@ -16,10 +16,10 @@ ALLOWED = {
     "registrations": SHARED | {"workshops"},
     "comments": SHARED | {"workshops"},
     "draws": SHARED | {"workshops", "sortition"},
-    "archive": SHARED | {"workshops"},
-    "search": SHARED | {"workshops"},
-    "accounts": SHARED | {"workshops", "registrations", "comments", "draws", "archive"},
-    "home": SHARED | {"workshops", "registrations", "comments", "draws", "archive", "accounts"},
+    "archive": SHARED | {"workshops", "search"},
+    "search": SHARED,
+    "accounts": SHARED | {"workshops", "registrations", "comments", "draws", "archive", "search"},
+    "home": SHARED | {"workshops", "registrations", "comments", "draws", "archive", "accounts", "search"},
 }
 
 

@@ -79,7 +79,8 @@ def test_queries_do_not_grow_with_the_archive_or_the_page_size(client, archive, 
     small = queries()
     with CaptureQueriesContext(connection) as again:
         client.get(url, {"answer": "accepted", "sort": "endorsed"})
-    assert len(again) == small - len(browse.FILTERS)  # the next visitors get the counts from the cache
+    # the next visitors get the counts (and the names of the values) from the cache
+    assert len(again) <= small - len(browse.FACETS)
     other_theme = ThemeFactory(locale=archive["locales"]["fr"])
     for n in range(25):
         add_recommendation(archive["report"], f"Idée {n}", other_theme if n % 2 else archive["theme"], "accepted")

@@ -71,7 +71,9 @@ def build(engine):
             text=True,
         )
         if done.returncode != 0:
-            raise HarnessUnavailable(f"Maven could not resolve {engine.name}: {done.stdout[-2000:]}{done.stderr[-2000:]}")
+            raise HarnessUnavailable(
+                f"Maven could not resolve {engine.name}: {done.stdout[-2000:]}{done.stderr[-2000:]}"
+            )
     classpath = classpath_file.read_text().strip()
     source = engine.folder / f"{engine.main_class}.java"
     compiled = out / f"{engine.main_class}.class"
