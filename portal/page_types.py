@@ -23,3 +23,5 @@ class IntroducedPage(Page):
 
     class Meta:
         abstract = True
+        # portal is not an installed app; the search engines name every ancestor of a page "app.Model"
+        app_label = "portal"

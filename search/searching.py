@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends import get_search_backend
+from modelsearch.query import Fuzzy
 
 from search import indexing
 from search.clients import ENGINE_ERRORS
@@ -45,6 +46,16 @@ def run(locale, work):
     return Outcome(work(get_search_backend("default")), limited=engine is not None)
 
 
-def matching(backend, queryset, words):
-    """The objects of ``queryset`` that have all the words, best first (a lazy ``SearchResults``)."""
+def matching(backend, queryset, words, close=False):
+    """The objects of ``queryset`` that have all the words, best first (a lazy ``SearchResults``).
+
+    ``close``: words spelled nearly the same count too (the engines' fuzziness; see ``tolerates_typos``).
+    """
+    if close:
+        return backend.search(Fuzzy(words, operator="and"), queryset)
     return backend.search(words, queryset, operator="and")
+
+
+def tolerates_typos(backend):
+    """The engines match words within an edit or two; our database backends say they match stems only."""
+    return getattr(backend, "tolerates_typos", True)

@@ -29,6 +29,7 @@ from search import facets as faceting
 from search.models import SearchTerm
 
 PER_PAGE = 10
+CLOSE_NOTICE = gettext_lazy("No page has exactly these words: here are the pages with words spelled nearly the same.")
 VERSION = "search"
 VOCABULARY_SECONDS = 3600
 
@@ -111,6 +112,10 @@ def _search(backend, locale, words, chosen, params):
             shown = faceting.narrowed(published, fields, own)
 
     paginator = Paginator(searching.matching(backend, shown, words), PER_PAGE)
+    if not paginator.count and searching.tolerates_typos(backend):
+        paginator = Paginator(searching.matching(backend, shown, words, close=True), PER_PAGE)
+        if paginator.count:
+            notices.append(CLOSE_NOTICE)
     page = paginator.page(page_number(params.get("page", "1"), paginator, notices))
     page.object_list = _specific_in_order(page.object_list)
     for result in page.object_list:

@@ -207,6 +207,8 @@ class RecommendationPage(DiscussionMixin, Page):
         index.FilterField("territory"),
         index.FilterField("progress"),
         index.FilterField("delivered_on"),
+        index.FilterField("workshop"),
+        index.FilterField("year"),
     ]
     api_fields = [
         APIField("body"),

@@ -187,12 +187,14 @@ class PostgresAutocompleteCompiler(AnalysedPrefixes, postgres.PostgresAutocomple
 
 
 class SQLiteSearchBackend(sqlite.SQLiteSearchBackend):
+    tolerates_typos = False  # stems only: a misspelt word gets a "did you mean" instead
     index_class = SQLiteIndex
     query_compiler_class = SQLiteQueryCompiler
     autocomplete_query_compiler_class = SQLiteAutocompleteCompiler
 
 
 class PostgresSearchBackend(postgres.PostgresSearchBackend):
+    tolerates_typos = False
     index_class = PostgresIndex
     query_compiler_class = PostgresQueryCompiler
     autocomplete_query_compiler_class = PostgresAutocompleteCompiler

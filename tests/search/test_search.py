@@ -1,17 +1,17 @@
 """The site search: the visitor's language only, live and public pages only, paginated, and safe with any input."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from tests import factories
+from tests.search.conftest import reindex
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def indexed(site_tree):
-    call_command("update_index", verbosity=0)
+def indexed(site_tree, search_backend):
+    reindex()
     return site_tree
 
 
@@ -27,7 +27,7 @@ def test_drafts_and_private_pages_are_left_out(client, indexed):
     factories.WorkshopPageFactory(parent=index, slug="brouillon", title="Atelier brouillon", live=False)
     private = factories.WorkshopPageFactory(parent=index, slug="prive", title="Atelier privé")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
-    call_command("update_index", verbosity=0)
+    reindex()
     html = client.get("/fr/search/", {"q": "atelier"}).content.decode()
     assert "Atelier brouillon" not in html and "Atelier privé" not in html
 

@@ -80,7 +80,7 @@ class Command(BaseCommand):
             self.load_discussion()
             self.load_draw()
             self.load_archive(home, themes, territories)
-        call_command("update_index", verbosity=0)
+        call_command("update_search_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({self.created} objects created)."))
         self.stdout.write("Demo accounts (username / email / password):")
