@@ -32,6 +32,7 @@ STOP_WORDS = {
     ),
     "es": set("a al con de del el en es la las lo los o para por que se su sus un una unos unas y".split()),
 }
+ENGLISH_ES_PLURAL = re.compile(r"(?:ch|sh|x|z|s)es$")
 MAX_WORDS = 40  # a query longer than this is cut: no one types more, and each word costs a join
 
 
@@ -78,9 +79,11 @@ def stem(word, language):
 
 
 def _without_plural(word, language):
-    """Snowball keeps some plurals (French "vélos", Spanish "ciudades" stems apart from "ciudad")."""
+    """Snowball keeps some plurals apart: French "vélos", Spanish "ciudades", English "buses"."""
     if len(word) <= 3 or word.isdigit():
         return word
+    if language == "en" and ENGLISH_ES_PLURAL.search(word):
+        return word[:-2]
     if language == "fr" and word[-1] in "sx":
         return word[:-1]
     if language == "es":

@@ -29,7 +29,7 @@ FILTERS = {
     "french_stemmer": {"type": "stemmer", "language": "light_french"},
     "english_stop": {"type": "stop", "stopwords": "_english_"},
     "english_possessive": {"type": "stemmer", "language": "possessive_english"},
-    "english_stemmer": {"type": "stemmer", "language": "english"},
+    "english_stemmer": {"type": "stemmer", "language": "light_english"},  # "buses" → "bus"; Porter says "buse"
     "spanish_stop": {
         "type": "stop",
         "stopwords": [
