@@ -28,7 +28,7 @@ def add_recommendation(report, title, theme, answer="under_study", actions=(), t
     page = RecommendationPage(
         title=title,
         slug=slugify(title),
-        body=f"<p>{title} : le texte.</p>",
+        body=fields.pop("body", f"<p>{title} : le texte.</p>"),
         theme=theme,
         territory=territory,
         answer=answer,

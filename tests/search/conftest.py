@@ -73,3 +73,6 @@ def reindex():
 def engine_indices(url):
     with urllib.request.urlopen(f"{url}/_cat/indices?format=json", timeout=10) as response:
         return [row["index"] for row in json.load(response)]
+
+
+from tests.archive.conftest import archive, editor  # noqa: E402, F401 (fixtures shared with the archive tests)

@@ -95,9 +95,10 @@ class Node:
         self.home = None
 
     def start(self):
+        """Start the node; after ``stop(keep_data=True)``, on the same data, as a restarted server would."""
         classpath = build(self.engine)
-        self.home = Path(tempfile.mkdtemp(prefix=f"portal-{self.engine.name}-"))
-        log = open(self.home / "node.log", "wb")  # noqa: SIM115 (the node writes to it until it stops)
+        self.home = self.home or Path(tempfile.mkdtemp(prefix=f"portal-{self.engine.name}-"))
+        log = open(self.home / "node.log", "ab")  # noqa: SIM115 (the node writes to it until it stops)
         self.process = subprocess.Popen(
             [
                 "java",
@@ -132,7 +133,7 @@ class Node:
     def log_tail(self):
         return (self.home / "node.log").read_text(errors="replace")[-3000:]
 
-    def stop(self):
+    def stop(self, keep_data=False):
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -140,8 +141,9 @@ class Node:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        if self.home:
+        if self.home and not keep_data:
             shutil.rmtree(self.home, ignore_errors=True)
+            self.home = None
 
 
 def health(url):
