@@ -10,6 +10,7 @@ from archive import permissions as archive
 from comments import permissions as comments
 from draws import permissions as draws
 from registrations import permissions as registrations
+from search import permissions as search
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -30,6 +31,8 @@ MODEL_PERMISSIONS = {
         registrations.CHANGE,
         comments.ANSWER,
         archive.RECORD_FOLLOW_UP,
+        search.VIEW_SEARCH_TERMS,
+        *(f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")),
     ],
     MODERATORS: [ACCESS_ADMIN, comments.MODERATE],
     ORGANISERS: [

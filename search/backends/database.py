@@ -9,13 +9,10 @@ Configured as ``{"BACKEND": "search.backends.database"}``, like Wagtail's own.
 """
 
 import copy
+import importlib
 
-from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import TextField, Value
 from django.utils import translation
-from modelsearch.backends.database.postgres import postgres
-from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.conf import get_app_config
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Boost, MatchAll, Not, Or
@@ -24,7 +21,6 @@ from modelsearch.utils import get_content_type_pk
 from search import analysis
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)  # Wagtail's, as its backends use
-POSTGRES_CONFIGURATION = "simple"
 BATCH = 500
 
 
@@ -105,38 +101,6 @@ class AnalysedIndex:
         self._refresh_title_norms()
 
 
-class SQLiteIndex(AnalysedIndex, sqlite.SQLiteIndex):
-    def entry(self, content_type_id, pk, document):
-        return IndexEntry(
-            content_type_id=content_type_id,
-            object_id=str(pk),
-            title=document.analysed(document.title),
-            autocomplete=document.prefixes,
-            body=" ".join([document.analysed(document.boosted), document.analysed(document.body)]).strip(),
-            title_norm=1.0,
-        )
-
-
-def _vector(text, weight):
-    return SearchVector(Value(text, output_field=TextField()), config=POSTGRES_CONFIGURATION, weight=weight)
-
-
-class PostgresIndex(AnalysedIndex, postgres.PostgresIndex):
-    columns = AnalysedIndex.columns + ["title_text", "body_text"]
-
-    def entry(self, content_type_id, pk, document):
-        return IndexEntry(
-            content_type_id=content_type_id,
-            object_id=str(pk),
-            title=_vector(document.analysed(document.title), "A"),
-            autocomplete=_vector(document.prefixes, "D"),
-            body=_vector(document.analysed(document.boosted), "B") + _vector(document.analysed(document.body), "D"),
-            title_norm=1.0,
-            title_text=" ".join(document.title),
-            body_text=" ".join(document.boosted + document.body),
-        )
-
-
 def analysed_query(query, analyse):
     """The same query with every text in it analysed; a query left with no word matches nothing."""
     if isinstance(query, (And, Or)):
@@ -170,40 +134,7 @@ class AnalysedPrefixes:
         self.query = analysed_query(self.query, analysis.prefix_text)
 
 
-class SQLiteQueryCompiler(AnalysedQueries, sqlite.SQLiteSearchQueryCompiler):
-    pass
-
-
-class SQLiteAutocompleteCompiler(AnalysedPrefixes, sqlite.SQLiteAutocompleteQueryCompiler):
-    pass
-
-
-class PostgresQueryCompiler(AnalysedQueries, postgres.PostgresSearchQueryCompiler):
-    pass
-
-
-class PostgresAutocompleteCompiler(AnalysedPrefixes, postgres.PostgresAutocompleteQueryCompiler):
-    pass
-
-
-class SQLiteSearchBackend(sqlite.SQLiteSearchBackend):
-    tolerates_typos = False  # stems only: a misspelt word gets a "did you mean" instead
-    index_class = SQLiteIndex
-    query_compiler_class = SQLiteQueryCompiler
-    autocomplete_query_compiler_class = SQLiteAutocompleteCompiler
-
-
-class PostgresSearchBackend(postgres.PostgresSearchBackend):
-    tolerates_typos = False
-    index_class = PostgresIndex
-    query_compiler_class = PostgresQueryCompiler
-    autocomplete_query_compiler_class = PostgresAutocompleteCompiler
-
-    def __init__(self, params):
-        super().__init__({**params, "SEARCH_CONFIG": POSTGRES_CONFIGURATION})
-
-
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
-    if connection.vendor == "postgresql":
-        return PostgresSearchBackend(params)
-    return SQLiteSearchBackend(params)
+    """The backend for the default database; each vendor's module imports only its own Wagtail backend."""
+    vendor = "postgres" if connection.vendor == "postgresql" else "sqlite"
+    return importlib.import_module(f"search.backends.{vendor}").SearchBackend(params)
