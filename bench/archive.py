@@ -16,7 +16,9 @@ import time
 from datetime import date
 
 from harness import (
+    GENERATED,
     OUT,
+    ROTATE,
     django_json,
     environment,
     gunicorn,
@@ -69,21 +71,6 @@ for line in exports.csv_lines("fr"):
 seconds = time.monotonic() - started
 peak = tracemalloc.get_traced_memory()[1] / 1e6
 print(json.dumps({"rows": rows - 1, "mb": size / 1e6, "seconds": seconds, "peak_mb": peak}))
-"""
-ROTATE = """
-local paths = {%s}
-local n = 0
-request = function()
-  n = n + 1
-  return wrk.format("GET", paths[(n %% #paths) + 1])
-end
-"""
-
-
-GENERATED = """
-import json
-from archive.models import RecommendationPage
-print(json.dumps(RecommendationPage.objects.filter(slug__startswith="r-", locale__language_code="fr").count()))
 """
 
 

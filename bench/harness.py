@@ -38,6 +38,23 @@ end
 """
 
 
+# Lua for GET loads that rotate over ``paths`` (fill with ``ROTATE % ", ".join(quoted paths)``).
+ROTATE = """
+local paths = {%s}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[(n %% #paths) + 1])
+end
+"""
+# Python for ``django_json``: how many generated recommendations the database already holds.
+GENERATED = """
+import json
+from archive.models import RecommendationPage
+print(json.dumps(RecommendationPage.objects.filter(slug__startswith="r-", locale__language_code="fr").count()))
+"""
+
+
 def environment(port, database_url):
     return {
         **os.environ,

@@ -18,7 +18,7 @@ WORD_OR_OTHER = re.compile(r"(\w+)", re.UNICODE)
 
 
 def snippet(obj, words, language):
-    document = Document(obj)
+    document = Document(obj, language)
     text = " ".join(
         part for part in [getattr(obj, "search_description", "")] + document.boosted + document.body if part
     )

@@ -17,6 +17,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Boost, MatchAll, Not, Or
 from modelsearch.utils import get_content_type_pk
+from wagtail.models import Locale
 
 from search import analysis
 
@@ -32,8 +33,8 @@ def language_of(obj):
 class Document:
     """An object's searchable text, split the way the index stores it, raw and analysed."""
 
-    def __init__(self, obj):
-        self.language = language_of(obj)
+    def __init__(self, obj, language=None):
+        self.language = language or language_of(obj)
         self.title, self.boosted, self.body, self.autocomplete = [], [], [], []
         for search_field in obj.get_search_fields():
             self._collect(obj, search_field)
@@ -88,7 +89,11 @@ class AnalysedIndex:
         if not model.get_search_fields():
             return
         content_type_id = get_content_type_pk(model)
-        entries = [self.entry(content_type_id, obj.pk, Document(obj)) for obj in objs]
+        languages = dict(Locale.objects.values_list("pk", "language_code"))  # one query, not one per object
+        entries = [
+            self.entry(content_type_id, obj.pk, Document(obj, languages.get(getattr(obj, "locale_id", None))))
+            for obj in objs
+        ]
         if not entries:
             return
         IndexEntry._default_manager.bulk_create(
