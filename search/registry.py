@@ -1,10 +1,26 @@
-"""The page types that bring facets of their own to the site search, registered by the feature apps.
+"""What the feature apps add to the site search, which itself knows no feature.
 
-The search app knows no feature: the archive registers its recommendations with the filters of its
-own listing (``archive.browse.FACETS``), so the two are one declaration.
+- ``FACETS``: page types with facets of their own. The archive registers its recommendations with
+  the filters of its own listing (``archive.browse.FACETS``), so the two are one declaration.
+- ``SOURCES``: things found that are not pages (a workshop's sessions), shown beside the pages as
+  a short list: a function ``(locale, words) -> Found`` each.
 """
 
+from dataclasses import dataclass, field
+
 FACETS = {}
+SOURCES = []
+
+
+@dataclass
+class Found:
+    heading: str
+    items: list = field(default_factory=list)  # objects with ``title``, ``url`` and ``detail``
+
+
+def add_source(source):
+    if source not in SOURCES:
+        SOURCES.append(source)
 
 
 def register(model, facet_fields):

@@ -49,6 +49,7 @@ class SiteSearch:
     facets: list = field(default_factory=list)
     notices: list = field(default_factory=list)
     promotions: list = field(default_factory=list)
+    elsewhere: list = field(default_factory=list)  # registry.Found: sessions and other things not pages
     suggestion: str = ""  # the words spelled as the site spells them, when nothing matched
     chosen: dict = field(default_factory=dict)  # facet name: value
 
@@ -75,6 +76,7 @@ def search_site(locale, params):
     _link_options(found)
     if found.page.number == 1 and not any(facet.chosen for facet in found.facets):
         found.promotions = promotions_for(words, locale)
+        found.elsewhere = [block for block in (source(locale, words) for source in registry.SOURCES) if block.items]
     if "page" not in params:
         tally(locale.language_code, words, found.total)
     if not found.total:

@@ -7,7 +7,7 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 # app: the apps it may import. sortition is a library of its own and imports none of them.
-SHARED = {"portal", "outbox"}
+SHARED = {"portal", "outbox", "search"}
 ALLOWED = {
     "sortition": set(),
     "portal": set(),
@@ -16,10 +16,10 @@ ALLOWED = {
     "registrations": SHARED | {"workshops"},
     "comments": SHARED | {"workshops"},
     "draws": SHARED | {"workshops", "sortition"},
-    "archive": SHARED | {"workshops", "search"},
-    "search": SHARED,
-    "accounts": SHARED | {"workshops", "registrations", "comments", "draws", "archive", "search"},
-    "home": SHARED | {"workshops", "registrations", "comments", "draws", "archive", "accounts", "search"},
+    "archive": SHARED | {"workshops"},
+    "search": {"portal"},
+    "accounts": SHARED | {"workshops", "registrations", "comments", "draws", "archive"},
+    "home": SHARED | {"workshops", "registrations", "comments", "draws", "archive", "accounts"},
 }
 
 

@@ -1,6 +1,7 @@
 """The search page on every backend: facets that follow the words, narrowing, extracts, promotions,
 the editors' tally, "did you mean", suggestions for the search box, and any input without a 500."""
 
+import datetime
 import json
 
 import pytest
@@ -12,6 +13,7 @@ from archive import browse
 from archive.models import Answer
 from search import site_search
 from search.models import SearchTerm
+from tests import factories
 from tests.archive.conftest import add_recommendation
 from tests.search.conftest import reindex
 
@@ -176,3 +178,17 @@ def test_results_are_paginated(client, searchable):
     second = client.get("/fr/search/", {"q": "idée", "page": "2"}).content.decode()
     assert len(result_titles(first)) == 10 and len(result_titles(second)) == 3  # and the report's "Douze idées"
     assert not set(result_titles(first)) & set(result_titles(second))
+
+
+def test_upcoming_sessions_with_the_words_are_listed_apart(client, searchable):
+    workshop = searchable["workshop"]
+    factories.SessionFactory(workshop=workshop, titles={"fr": "Atelier compostage au jardin"})
+    past = factories.SessionFactory(workshop=workshop, titles={"fr": "Compostage : bilan"})
+    past.start, past.end = past.start - datetime.timedelta(days=30), past.end - datetime.timedelta(days=30)
+    past.save()
+    soup = BeautifulSoup(client.get("/fr/search/", {"q": "compostages"}).content, "html.parser")
+    listed = [link.get_text(strip=True) for link in soup.select(".results--elsewhere a")]
+    assert listed == ["Atelier compostage au jardin"]
+    assert not BeautifulSoup(client.get("/en/search/", {"q": "compostage"}).content, "html.parser").select(
+        ".results--elsewhere a"
+    )  # no English text: not listed under /en/

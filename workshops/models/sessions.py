@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale
+from wagtail.search import index
 
 from portal.languages import best
 
@@ -169,7 +170,7 @@ class Session(ClusterableModel):
         return best({text.locale.language_code: text for text in self.texts.all()}, locale)
 
 
-class SessionText(models.Model):
+class SessionText(index.Indexed, models.Model):
     session = ParentalKey(Session, on_delete=models.CASCADE, related_name="texts")
     locale = models.ForeignKey(Locale, verbose_name=_("language"), on_delete=models.PROTECT, related_name="+")
     title = models.CharField(_("title"), max_length=150)
@@ -179,6 +180,12 @@ class SessionText(models.Model):
     )
 
     panels = [FieldPanel("locale"), FieldPanel("title"), FieldPanel("description"), FieldPanel("access_notes")]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
+    ]
 
     class Meta:
         verbose_name = _("session text")
