@@ -40,7 +40,7 @@ lint: $(VENV)/.test-installed
 
 # Refresh the catalogs after changing strings, translate, then compile (needs GNU gettext).
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages -l fr -l en -l es --ignore=.venv --ignore=tests --ignore=bench
+	$(MANAGE) makemessages -l fr -l en -l es --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
 	$(MANAGE) compilemessages --ignore=.venv
 
 # The wheel each draw's page offers for download; rebuild it after changing sortition/.

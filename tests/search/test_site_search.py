@@ -6,6 +6,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -192,3 +194,19 @@ def test_upcoming_sessions_with_the_words_are_listed_apart(client, searchable):
     assert not BeautifulSoup(client.get("/en/search/", {"q": "compostage"}).content, "html.parser").select(
         ".results--elsewhere a"
     )  # no English text: not listed under /en/
+
+
+def test_queries_do_not_grow_with_the_results(client, archive):
+    reindex()
+
+    def queries():
+        client.get("/fr/search/", {"q": "texte"})  # warm the site, locale and vocabulary caches
+        with CaptureQueriesContext(connection) as run:
+            assert client.get("/fr/search/", {"q": "texte"}).status_code == 200
+        return len(run)
+
+    few = queries()
+    for number in range(12):
+        add_recommendation(archive["report"], f"Encore un texte {number}", archive["theme"])
+    reindex()
+    assert queries() == few
