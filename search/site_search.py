@@ -32,6 +32,7 @@ PER_PAGE = 10
 CLOSE_NOTICE = gettext_lazy("No page has exactly these words: here are the pages with words spelled nearly the same.")
 VERSION = "search"
 VOCABULARY_SECONDS = 3600
+SUMMARY_SECONDS = 3600
 
 
 def _type_names(ids):
@@ -85,15 +86,35 @@ def search_site(locale, params):
 
 
 def _search(backend, locale, words, chosen, params):
-    """Everything one search needs from ``backend``; run again on the database if the engine fails."""
-    chosen, notices = dict(chosen), []
-    pages = Page.objects.live().public().filter(locale=locale)
+    """Everything one search needs from ``backend``; run again on the database if the engine fails.
+
+    The facets and the total are the costly part (one search per facet) and the same for everyone
+    who searches the same words with the same choices: they come from the cache until a page is
+    published or unpublished. The page of results is searched each time.
+    """
+    kept = urlencode([("q", words)] + sorted(chosen.items()))
+    key = f"search:summary:{versions.current(VERSION)}:{type(backend).__name__}:{locale.pk}:{kept}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = _summary(backend, locale, words, dict(chosen))
+        cache.set(key, summary, SUMMARY_SECONDS)
+    facets, chosen, notices, total, close = summary
+    paginator = Paginator(searching.matching(backend, _shown(locale, chosen), words, close=close), PER_PAGE)
+    paginator.count = total
+    page = paginator.page(page_number(params.get("page", "1"), paginator, notices))
+    page.object_list = _specific_in_order(page.object_list)
+    for result in page.object_list:
+        result.snippet = highlight.snippet(result, words, locale.language_code)
+    return SiteSearch(words=words, page=page, facets=facets, notices=notices, chosen=chosen)
+
+
+def _summary(backend, locale, words, chosen):
+    """(facets, the choices kept, notices, how many results, whether near spellings were needed)."""
+    notices = []
+    pages = _published(Page, locale)
     type_counts = faceting.counts_in_results(searching.matching(backend, pages, words), TYPE)
     facets = [TYPE.facet(type_counts, chosen.get("type"))]
     faceting.drop_unknown(facets, [TYPE], chosen, notices)
-    shown = pages
-    if "type" in chosen:
-        shown = _published(ContentType.objects.get_for_id(int(chosen["type"])).model_class(), locale)
 
     def count(narrowed, facet_field):
         return faceting.counts_in_results(searching.matching(backend, narrowed, words), facet_field)
@@ -111,18 +132,26 @@ def _search(backend, locale, words, chosen, params):
         if own:  # a value of this type's facets narrows the results to this type
             chosen.update(own, type=model_type)
             facets[0] = TYPE.facet(type_counts, model_type)
-            shown = faceting.narrowed(published, fields, own)
 
-    paginator = Paginator(searching.matching(backend, shown, words), PER_PAGE)
-    if not paginator.count and searching.tolerates_typos(backend):
-        paginator = Paginator(searching.matching(backend, shown, words, close=True), PER_PAGE)
-        if paginator.count:
+    shown = _shown(locale, chosen)
+    total, close = searching.matching(backend, shown, words).count(), False
+    if not total and searching.tolerates_typos(backend):
+        total = searching.matching(backend, shown, words, close=True).count()
+        close = bool(total)
+        if close:
             notices.append(CLOSE_NOTICE)
-    page = paginator.page(page_number(params.get("page", "1"), paginator, notices))
-    page.object_list = _specific_in_order(page.object_list)
-    for result in page.object_list:
-        result.snippet = highlight.snippet(result, words, locale.language_code)
-    return SiteSearch(words=words, page=page, facets=facets, notices=notices, chosen=chosen)
+    return facets, chosen, notices, total, close
+
+
+def _shown(locale, chosen):
+    """The pages the results are taken from: narrowed by a page type's facets, or of the chosen type, or all."""
+    for model, fields in registry.FACETS.items():
+        own = {f.name: chosen[f.name] for f in fields if f.name in chosen}
+        if own:
+            return faceting.narrowed(_published(model, locale), fields, own)
+    if "type" in chosen:
+        return _published(ContentType.objects.get_for_id(int(chosen["type"])).model_class(), locale)
+    return _published(Page, locale)
 
 
 def _published(model, locale):

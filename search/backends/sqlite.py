@@ -1,13 +1,14 @@
 """SQLite: Wagtail's FTS5 backend with our analysis (see ``search.backends.database``)."""
 
-from django.db.models import Case, CharField, When
-from django.db.models.functions import Cast
+from django.db.models import Case, When
 from modelsearch.backends.database.sqlite import query as sqlite_query
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.backends.database import AnalysedIndex, AnalysedPrefixes, AnalysedQueries, IndexEntry
+
+RANK_BATCH = 200
 
 
 class SQLiteIndex(AnalysedIndex, sqlite.SQLiteIndex):
@@ -42,24 +43,36 @@ class SQLiteQueryCompiler(AnalysedQueries, sqlite.SQLiteSearchQueryCompiler):
                 return super().search(config, start, stop, score_field)
             finally:
                 self.order_by_relevance = ordered
-        allowed = self.queryset.order_by().annotate(text_pk=Cast("pk", CharField())).values("text_pk")
         ranked = (
             sqlite.SQLiteFTSIndexEntry.objects.filter(
                 sqlite_query.MatchExpression(
                     self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
                 )
             )
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-                index_entry__object_id__in=allowed,
-            )
+            .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
             .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
             .order_by("score", "-index_entry__object_id")
             .values_list("index_entry__object_id", flat=True)
         )
-        ids = [int(pk) for pk in ranked[start:stop]]
+        ids = self._first_allowed(ranked, start or 0, stop)
         order = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ids)])
         return self.queryset.filter(pk__in=ids).order_by(order) if ids else self.queryset.none()
+
+    def _first_allowed(self, ranked, start, stop):
+        """Positions ``start`` to ``stop`` of the ranked matches that the queryset keeps (live, public, language…).
+
+        The matches are read best first in batches and checked against the queryset a batch at a
+        time, so a first page costs one ranked read and one check, whatever the archive's size.
+        """
+        kept, offset, batch = [], 0, max(RANK_BATCH, 2 * stop)
+        while len(kept) < stop:
+            candidates = [int(pk) for pk in ranked[offset : offset + batch]]
+            if not candidates:
+                break
+            allowed = set(self.queryset.filter(pk__in=candidates).values_list("pk", flat=True))
+            kept += [pk for pk in candidates if pk in allowed]
+            offset += batch
+        return kept[start:stop]
 
 
 class SQLiteAutocompleteCompiler(AnalysedPrefixes, sqlite.SQLiteAutocompleteQueryCompiler):
