@@ -66,7 +66,7 @@ class Archive:
 
 
 def published_in(locale):
-    return RecommendationPage.objects.live().public().filter(locale=locale)
+    return searching.published(RecommendationPage, locale)
 
 
 def browse(locale, params):

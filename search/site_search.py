@@ -111,7 +111,7 @@ def _search(backend, locale, words, chosen, params):
 def _summary(backend, locale, words, chosen):
     """(facets, the choices kept, notices, how many results, whether near spellings were needed)."""
     notices = []
-    pages = _published(Page, locale)
+    pages = searching.published(Page, locale)
     type_counts = faceting.counts_in_results(searching.matching(backend, pages, words), TYPE)
     facets = [TYPE.facet(type_counts, chosen.get("type"))]
     faceting.drop_unknown(facets, [TYPE], chosen, notices)
@@ -124,7 +124,7 @@ def _summary(backend, locale, words, chosen):
         model_type = str(ContentType.objects.get_for_model(model).pk)
         if model_type not in type_counts:
             continue  # the words find none of these pages: their facets would all be empty
-        published = _published(model, locale)
+        published = searching.published(model, locale)
         model_facets = faceting.counted(published, fields, own, count)
         if faceting.drop_unknown(model_facets, fields, own, notices):
             model_facets = faceting.counted(published, fields, own, count)
@@ -148,14 +148,10 @@ def _shown(locale, chosen):
     for model, fields in registry.FACETS.items():
         own = {f.name: chosen[f.name] for f in fields if f.name in chosen}
         if own:
-            return faceting.narrowed(_published(model, locale), fields, own)
+            return faceting.narrowed(searching.published(model, locale), fields, own)
     if "type" in chosen:
-        return _published(ContentType.objects.get_for_id(int(chosen["type"])).model_class(), locale)
-    return _published(Page, locale)
-
-
-def _published(model, locale):
-    return model.objects.live().public().filter(locale=locale)
+        return searching.published(ContentType.objects.get_for_id(int(chosen["type"])).model_class(), locale)
+    return searching.published(Page, locale)
 
 
 def _specific_in_order(results):
@@ -228,7 +224,7 @@ def vocabulary(locale):
     known = cache.get(key)
     if known is None:
         known = {}
-        for title in _published(Page, locale).values_list("title", flat=True).iterator():
+        for title in searching.published(Page, locale).values_list("title", flat=True).iterator():
             for word in analysis.WORD.findall(title.lower()):
                 if len(word) > 2:
                     known.setdefault(analysis.fold(word), word)

@@ -22,7 +22,7 @@ def suggestions(request):
     if len(words) < 2:
         return JsonResponse({"suggestions": []})
     locale = Locale.get_active()
-    pages = Page.objects.live().public().filter(locale=locale)
+    pages = searching.published(Page, locale)
 
     def titles(backend):
         return [
