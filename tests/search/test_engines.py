@@ -4,6 +4,8 @@ database with a notice, writes wait in the database, and ``search_catch_up`` sen
 
 import io
 import json
+import socket
+import threading
 import urllib.request
 import uuid
 
@@ -13,6 +15,7 @@ from django.core.management.base import CommandError
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
+from portal.settings.search import search_backends
 from search import searching
 from search.models import PendingIndexChange
 from tests import factories
@@ -131,3 +134,44 @@ def test_an_engine_that_stops_falls_back_then_catches_up(
 def test_health_of_the_nodes_is_what_the_harness_waits_for(engine):
     with urllib.request.urlopen(f"{engine['url']}/_cluster/health", timeout=5) as response:
         assert json.load(response)["status"] in ("green", "yellow")
+
+
+@pytest.fixture
+def silent_server():
+    """A port that accepts connections and never answers: an engine that times out."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted = []
+    stop = threading.Event()
+
+    def accept():
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    thread.join()
+    for connection in accepted:
+        connection.close()
+    listener.close()
+
+
+@pytest.mark.parametrize("name", ENGINE_NAMES)
+def test_an_engine_that_times_out_gives_database_results_with_a_notice(
+    client, settings, site_tree, silent_server, name
+):
+    reindex()  # the database's index, before the engine is configured
+    settings.WAGTAILSEARCH_BACKENDS = search_backends(
+        ENGINES[name].backend, urls=[silent_server], index="silent", timeout=0.5, replicas=0
+    )
+    html = client.get("/fr/search/", {"q": "fraiche"}).content.decode()
+    assert "Ville fraîche" in html
+    assert "temporairement limitée" in html
+    assert client.get("/fr/search/suggestions/", {"q": "vil"}).status_code == 200
