@@ -40,10 +40,22 @@ def test_deploy_checklist_is_clean():
 
 
 def test_search_backend_is_chosen_by_configuration():
+    """The database stays the default (admin search, fallback); each language gets its own engine index."""
     env = {**PRODUCTION_ENV, "SEARCH_BACKEND": "opensearch2", "SEARCH_URLS": "http://127.0.0.1:9201"}
     code = (
-        "from django.conf import settings; b = settings.WAGTAILSEARCH_BACKENDS['default']; "
-        "print(b['BACKEND'], b['URLS'][0])"
+        "from django.conf import settings; b = settings.WAGTAILSEARCH_BACKENDS; "
+        "print(b['default']['BACKEND'], *[(k, v['BACKEND'], v['URLS'][0], v['INDEX_PREFIX'], v['AUTO_UPDATE']) "
+        "for k, v in b.items() if k != 'default'])"
     )
     result = manage("shell", "-c", code, env=env)
-    assert result.stdout.strip().endswith("wagtail.search.backends.opensearch2 http://127.0.0.1:9201")
+    assert result.stdout.strip().splitlines()[-1] == (
+        "search.backends.database "
+        "('fr', 'wagtail.search.backends.opensearch2', 'http://127.0.0.1:9201', 'portal_fr_', False) "
+        "('en', 'wagtail.search.backends.opensearch2', 'http://127.0.0.1:9201', 'portal_en_', False) "
+        "('es', 'wagtail.search.backends.opensearch2', 'http://127.0.0.1:9201', 'portal_es_', False)"
+    )
+
+
+def test_an_unknown_search_backend_refuses_to_start():
+    result = manage("check", env={**PRODUCTION_ENV, "SEARCH_BACKEND": "solr"})
+    assert result.returncode != 0 and "SEARCH_BACKEND must be one of" in result.stderr
