@@ -7,6 +7,7 @@ titles is offered, with advice. What is searched is tallied for the editors' rep
 """
 
 import difflib
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -92,8 +93,8 @@ def _search(backend, locale, words, chosen, params):
     who searches the same words with the same choices: they come from the cache until a page is
     published or unpublished. The page of results is searched each time.
     """
-    kept = urlencode([("q", words)] + sorted(chosen.items()))
-    key = f"search:summary:{versions.current(VERSION)}:{type(backend).__name__}:{locale.pk}:{kept}"
+    kept = hashlib.sha256(urlencode([("q", words)] + sorted(chosen.items())).encode()).hexdigest()
+    key = f"search:summary:{versions.current(VERSION)}:{type(backend).__name__}:{locale.pk}:{kept}"  # any length
     summary = cache.get(key)
     if summary is None:
         summary = _summary(backend, locale, words, dict(chosen))
