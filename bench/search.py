@@ -99,12 +99,14 @@ def main():
     rows = []
     prepare(sqlite, args)
     rows.append(("SQLite", indexing_seconds(sqlite), *load(sqlite, args)))
+    report(args, rows)  # after each backend, so a later failure keeps what was measured
     if args.database:
         postgres = environment(args.port, args.database)
         if not args.reuse:
             recreate_database(args.database)
         prepare(postgres, args)
         rows.append(("PostgreSQL", indexing_seconds(postgres), *load(postgres, args)))
+        report(args, rows)
     for name, port in (("opensearch", 9291), ("elasticsearch", 9292)):
         node = Node(ENGINES[name], port).start()
         try:
@@ -112,7 +114,7 @@ def main():
             rows.append((f"{name} (data on SQLite)", indexing_seconds(env, ["fr", "en", "es"]), *load(env, args)))
         finally:
             node.stop()
-    report(args, rows)
+        report(args, rows)
 
 
 def report(args, rows):

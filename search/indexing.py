@@ -22,6 +22,9 @@ from search.models import PendingIndexChange
 
 logger = logging.getLogger(__name__)
 CATCH_UP_BATCH = 200
+# The commands may wait longer than a request (SEARCH_TIMEOUT): a refresh after a large batch takes
+# seconds on a busy node, and nobody is waiting on a page.
+WRITE_TIMEOUT = 120
 
 
 def engine_languages():
@@ -29,9 +32,9 @@ def engine_languages():
     return [alias for alias in settings.WAGTAILSEARCH_BACKENDS if alias != "default"]
 
 
-def engine_for(language):
-    """The engine backend of ``language``, or None when the database serves the search."""
-    return get_search_backend(language) if language in engine_languages() else None
+def engine_for(language, **options):
+    """The engine backend of ``language`` (``options`` override its settings), or None on the database."""
+    return get_search_backend(language, **options) if language in engine_languages() else None
 
 
 def indexed_page_models():
@@ -61,8 +64,11 @@ def page_deleted(sender, instance, **kwargs):
     queue(instance, remove=True)
 
 
-def catch_up(limit=None):
-    """Replay queued changes in order; stop at the first engine failure. Returns (done, still queued)."""
+def catch_up(limit=None, **options):
+    """Replay queued changes in order; stop at the first engine failure. Returns (done, still queued).
+
+    ``options`` override the engine's settings (the command gives it a longer ``TIMEOUT``).
+    """
     done = 0
     while limit is None or done < limit:
         batch = list(PendingIndexChange.objects.select_related("content_type")[:CATCH_UP_BATCH])
@@ -70,7 +76,7 @@ def catch_up(limit=None):
             break
         for change in batch:
             try:
-                _apply(change)
+                _apply(change, options)
             except Exception as error:  # noqa: BLE001 (any client error means: try again later)
                 PendingIndexChange.objects.filter(pk=change.pk).update(
                     attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
@@ -83,8 +89,8 @@ def catch_up(limit=None):
     return done, PendingIndexChange.objects.count()
 
 
-def _apply(change):
-    backend = get_search_backend(change.language)
+def _apply(change, options):
+    backend = get_search_backend(change.language, **options)
     model = change.content_type.model_class()
     page = None if change.remove else model.objects.filter(pk=change.object_id).first()
     if page is None:

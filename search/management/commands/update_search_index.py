@@ -34,7 +34,7 @@ class Command(BaseCommand):
             self.rebuild(code)
 
     def rebuild(self, language):
-        engine = indexing.engine_for(language)
+        engine = indexing.engine_for(language, TIMEOUT=indexing.WRITE_TIMEOUT)
         backend = engine or get_search_backend("default")
         models = indexing.indexed_page_models()
         total = sum(self.pages(model, language).count() for model in models)
