@@ -13,11 +13,11 @@ Pure data: the settings read it before Django is set up.
 LANGUAGES = ("fr", "en", "es")
 BACKENDS = {
     "database": "search.backends.database",
-    "opensearch2": "wagtail.search.backends.opensearch2",
-    "opensearch3": "wagtail.search.backends.opensearch3",
-    "elasticsearch7": "wagtail.search.backends.elasticsearch7",
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "opensearch2": "search.backends.opensearch2",
+    "opensearch3": "search.backends.opensearch3",
+    "elasticsearch7": "search.backends.elasticsearch7",
+    "elasticsearch8": "search.backends.elasticsearch8",
+    "elasticsearch9": "search.backends.elasticsearch9",
 }
 FILTERS = {
     "french_elision": {

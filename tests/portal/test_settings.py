@@ -50,9 +50,9 @@ def test_search_backend_is_chosen_by_configuration():
     result = manage("shell", "-c", code, env=env)
     assert result.stdout.strip().splitlines()[-1] == (
         "search.backends.database "
-        "('fr', 'wagtail.search.backends.opensearch2', 'http://127.0.0.1:9201', 'portal_fr_', False) "
-        "('en', 'wagtail.search.backends.opensearch2', 'http://127.0.0.1:9201', 'portal_en_', False) "
-        "('es', 'wagtail.search.backends.opensearch2', 'http://127.0.0.1:9201', 'portal_es_', False)"
+        "('fr', 'search.backends.opensearch2', 'http://127.0.0.1:9201', 'portal_fr_', False) "
+        "('en', 'search.backends.opensearch2', 'http://127.0.0.1:9201', 'portal_en_', False) "
+        "('es', 'search.backends.opensearch2', 'http://127.0.0.1:9201', 'portal_es_', False)"
     )
 
 

@@ -214,3 +214,12 @@ def test_queries_do_not_grow_with_the_results(client, archive):
         add_recommendation(archive["report"], f"Encore un texte {number}", archive["theme"])
     reindex()
     assert queries() == few
+
+
+def test_a_facet_lists_every_value_not_only_ten(client, archive, search_backend):
+    for number in range(12):
+        theme = factories.ThemeFactory(locale=archive["locales"]["fr"], name=f"Thème {number:02}")
+        add_recommendation(archive["report"], f"Bancs publics {number}", theme)
+    reindex()
+    html = client.get("/fr/search/", {"q": "bancs"}).content.decode()
+    assert len(facet_counts(html, french(browse.FACETS[1].label))) == 12

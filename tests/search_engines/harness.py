@@ -29,7 +29,7 @@ START_SECONDS = 120
 class Engine:
     name: str
     main_class: str
-    backend: str  # the Wagtail search backend that speaks to it
+    backend: str  # the SEARCH_BACKEND value that speaks to it
     jvm_options: tuple = ()
 
     @property

@@ -1,0 +1,5 @@
+"""Wagtail's ``opensearch2`` backend with every facet value (see ``search.backends.engines``)."""
+
+from search.backends.engines import with_every_facet_value
+
+SearchBackend = with_every_facet_value("wagtail.search.backends.opensearch2")
