@@ -92,6 +92,7 @@ def main():
     parser.add_argument("--connections", type=int, default=2)
     parser.add_argument("--port", type=int, default=8768)
     parser.add_argument("--reuse", action="store_true", help="keep databases already generated")
+    parser.add_argument("--skip-sqlite", action="store_true", help="measure PostgreSQL and the engines only")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
@@ -101,8 +102,9 @@ def main():
         (OUT / "search.sqlite3").unlink(missing_ok=True)
     rows = []
     prepare(sqlite, args)
-    rows.append(("SQLite", indexing_seconds(sqlite), *load(sqlite, args)))
-    report(args, rows)  # after each backend, so a later failure keeps what was measured
+    if not args.skip_sqlite:
+        rows.append(("SQLite", indexing_seconds(sqlite), *load(sqlite, args)))
+        report(args, rows)  # after each backend, so a later failure keeps what was measured
     if args.database:
         postgres = environment(args.port, args.database)
         if not args.reuse:

@@ -6,8 +6,10 @@ default configuration.
 """
 
 from django.contrib.postgres.search import SearchVector
-from django.db.models import TextField, Value
+from django.db.models import Exists, OuterRef, TextField, Value
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres
+from modelsearch.utils import get_descendants_content_types_pks
 
 from search.backends.database import AnalysedIndex, AnalysedPrefixes, AnalysedQueries, IndexEntry
 
@@ -20,6 +22,19 @@ def _vector(text, weight):
 
 class PostgresIndex(AnalysedIndex, postgres.PostgresIndex):
     columns = AnalysedIndex.columns + ["title_text", "body_text"]
+
+    def delete_stale_model_entries(self, model):
+        """Entries whose object is gone, found by an anti-join.
+
+        Wagtail's ``NOT IN (subquery)`` becomes a scan per entry once the ids outgrow ``work_mem``:
+        a rebuild at 300,000 pages spent 18 minutes in that one statement.
+        """
+        existing = model._default_manager.annotate(text_pk=Cast("pk", TextField())).filter(
+            text_pk=OuterRef("object_id")
+        )
+        self.entries.filter(content_type_id__in=get_descendants_content_types_pks(model)).exclude(
+            Exists(existing)
+        ).delete()
 
     def entry(self, content_type_id, pk, document):
         return IndexEntry(
