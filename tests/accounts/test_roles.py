@@ -3,9 +3,11 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Site
 
 from accounts import roles
+from search.models import SearchTerm
 from tests import factories
 
 
@@ -87,3 +89,21 @@ def test_residents_never_reach_the_admin(client, pages):
     assert response.status_code == 302
     assert reverse("wagtailadmin_login") in response["Location"]
     assert not resident.has_perm(roles.ACCESS_ADMIN)
+
+
+@pytest.mark.parametrize(
+    "group_name, allowed",
+    [(roles.EDITORS, True), (roles.MODERATORS, False), (roles.ORGANISERS, False), (None, False)],
+)
+def test_what_residents_search_for_is_shown_to_editors_only(client, pages, group_name, allowed):
+    today = timezone.localdate()
+    SearchTerm.objects.create(language="fr", query="compost", day=today, searches=9, without_results=0)
+    SearchTerm.objects.create(language="fr", query="trottinette", day=today, searches=4, without_results=4)
+    client.force_login(member_of(group_name) if group_name else factories.UserFactory())
+    response = client.get(reverse("search_terms"), {"days": "7", "language": "fr"})
+    assert (response.status_code == 200) is allowed
+    if allowed:
+        popular, unanswered = response.context["popular"], response.context["unanswered"]
+        assert [row["query"] for row in popular] == ["compost", "trottinette"]
+        assert [row["query"] for row in unanswered] == ["trottinette"]
+        assert client.get(reverse("search_terms"), {"days": "x", "language": "zz"}).status_code == 200
