@@ -8,6 +8,7 @@ not one, or is past the end, is replaced and said so. The number of queries does
 archive's size or on the page size.
 """
 
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -83,7 +84,9 @@ def browse(locale, params):
         )
         sort = next(iter(sorts))
     if words:
-        found = searching.run(locale, lambda backend: _search(backend, recommendations, words, chosen, notices, params))
+        found = searching.run(
+            locale, lambda backend: _search(backend, locale, recommendations, words, chosen, notices, params)
+        )
         facets, page, limited = *found.value, found.limited
     else:
         facets = facets_for(locale, recommendations, chosen, notices)
@@ -114,14 +117,27 @@ def _listing(recommendations, chosen, facets, sort, params, notices):
     return paginator.page(page_number(params.get("page", "1"), paginator, notices))
 
 
-def _search(backend, recommendations, words, chosen, notices, params):
-    """Facets and one page of the recommendations the words find, from ``backend``."""
-    chosen_here, notices_here = dict(chosen), []
-    facets = _facets_of_results(backend, recommendations, words, chosen_here)
-    if faceting.drop_unknown(facets, FACETS, chosen_here, notices_here):
+def _search(backend, locale, recommendations, words, chosen, notices, params):
+    """Facets and one page of the recommendations the words find, from ``backend``.
+
+    The facets and the total cost a search each and are the same for everyone asking the same
+    words and filters: cached until a recommendation or report is published or unpublished.
+    """
+    asked = hashlib.sha256(urlencode([("q", words)] + sorted(chosen.items())).encode()).hexdigest()
+    key = f"archive:search:{versions.current(VERSION)}:{type(backend).__name__}:{locale.pk}:{asked}"
+    summary = cache.get(key)
+    if summary is None:
+        chosen_here, notices_here = dict(chosen), []
         facets = _facets_of_results(backend, recommendations, words, chosen_here)
+        if faceting.drop_unknown(facets, FACETS, chosen_here, notices_here):
+            facets = _facets_of_results(backend, recommendations, words, chosen_here)
+        total = searching.matching(backend, faceting.narrowed(recommendations, FACETS, chosen_here), words).count()
+        summary = facets, chosen_here, notices_here, total
+        cache.set(key, summary, FACETS_SECONDS)
+    facets, chosen_here, notices_here, total = summary
     results = searching.matching(backend, faceting.narrowed(recommendations, FACETS, chosen_here), words)
     paginator = Paginator(results, PER_PAGE)
+    paginator.count = total
     page = paginator.page(page_number(params.get("page", "1"), paginator, notices_here))
     ids = [item.pk for item in page.object_list]
     fetched = (
