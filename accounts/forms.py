@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
 from accounts.models import User
+from portal import versions
 from portal.forms import PublicForm, PublicModelForm
 
 
@@ -30,6 +31,12 @@ class ProfileForm(PublicModelForm):
     class Meta:
         model = User
         fields = ["display_name", "preferred_language"]
+
+    def save(self, commit=True):
+        user = super().save(commit)
+        if "display_name" in self.changed_data:  # shown on comments and endorsements, cached pages among them
+            versions.bump(versions.PEOPLE)
+        return user
 
 
 class DeleteAccountForm(PublicForm):

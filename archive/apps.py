@@ -8,7 +8,10 @@ class ArchiveConfig(AppConfig):
 
     def ready(self):
         from archive import browse, emails, signals  # noqa: F401  (the outbox builder; publication receivers)
-        from archive.models import RecommendationPage
+        from archive.models import Endorsement, RecommendationPage
+        from archive.models.endorsements import ENDORSEMENTS
+        from portal import versions
         from search import registry
 
         registry.register(RecommendationPage, browse.FACETS)
+        versions.follow(Endorsement, lambda row: ENDORSEMENTS)

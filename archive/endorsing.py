@@ -12,7 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from archive.models.endorsements import Endorsement
+from archive.models.endorsements import ENDORSEMENTS, Endorsement
+from portal import versions
 from portal.pages import pages_in
 from portal.refusals import Refused
 
@@ -63,6 +64,7 @@ class Endorsers:
 
 def endorsers_of(page):
     """The count and public names: two queries whatever the number of endorsers."""
+    versions.depends_on(ENDORSEMENTS, versions.PEOPLE)
     rows = Endorsement.objects.filter(translation_key=page.translation_key)
     count = rows.count()
     named = rows.filter(show_name=True).select_related("user")[:LIST_LIMIT]

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from archive import emails, endorsing, exports
 from archive.forms import EndorseForm
 from archive.models import Endorsement, RecommendationPage
+from portal.csrf import open_to_visitors
 from portal.refusals import Refused, tell
 
 PENDING = "archive_pending_endorsement"
@@ -33,6 +34,7 @@ def _back_to(page, request):
     return HttpResponseRedirect((page.get_url(request) or "/") + "#endorsements")
 
 
+@open_to_visitors  # the form is on cached pages; a visitor is asked to sign in before anything is made
 @require_POST
 def endorse(request, page_id):
     page = _recommendation(page_id)

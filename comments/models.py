@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
+from portal import versions
 from portal.pages import pages_in
 
 
@@ -39,6 +40,12 @@ class Discussion(models.Model):
 
     def touch(self):
         Discussion.objects.filter(pk=self.pk).update(version=models.F("version") + 1)
+        versions.bump(cache_version(self.translation_key))
+
+
+def cache_version(translation_key):
+    """The name of a discussion's version in the cache, for the pages that show it (``portal.versions``)."""
+    return f"discussion:{translation_key}"
 
 
 class Kind(models.TextChoices):

@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 
 from comments import services, threads
 from comments.forms import CommentForm, QuestionForm
+from comments.models import cache_version
+from portal import versions
 from portal.discussions import DiscussionMixin
 from portal.sections import CONVERSATION, Section
 from workshops.models import Session, SessionText
@@ -36,6 +38,7 @@ def discussion_html(page, request):
     if draft and draft.get("page") != str(page.translation_key):
         draft = None
 
+    versions.depends_on(cache_version(page.translation_key), versions.PEOPLE)
     discussion = threads.discussion_for(page)
     key = None
     if not request.user.is_authenticated:

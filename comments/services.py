@@ -30,7 +30,9 @@ from comments.models import (
     PortalComment,
     Report,
     Status,
+    cache_version,
 )
+from portal import versions
 from portal.pages import pages_in
 from portal.refusals import Refused
 
@@ -390,7 +392,8 @@ def forget_author(user):
     comments = PortalComment.objects.filter(user=user)
     # Every cached copy of these threads (and of those the account liked) still shows the name or the like.
     liked = PortalComment.objects.filter(flags__user=user).values("discussion_id")
-    Discussion.objects.filter(Q(pk__in=comments.values("discussion_id")) | Q(pk__in=liked)).update(
-        version=F("version") + 1
-    )
+    touched = Discussion.objects.filter(Q(pk__in=comments.values("discussion_id")) | Q(pk__in=liked))
+    for translation_key in touched.values_list("translation_key", flat=True):
+        versions.bump(cache_version(translation_key))
+    touched.update(version=F("version") + 1)
     return comments.update(user_name="", user_email="", user_url="", ip_address=None, followup=False)

@@ -9,3 +9,7 @@ class DrawsConfig(AppConfig):
 
     def ready(self):
         from draws import emails  # noqa: F401 (registers its builders with the outbox)
+        from draws.models import DRAWS, Draw
+        from portal import versions
+
+        versions.follow(Draw, lambda row: DRAWS)  # where each draw stands, on its workshop's page

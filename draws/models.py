@@ -26,6 +26,9 @@ class DrawStatus(models.TextChoices):
     DRAWN = "drawn", _("Drawn and published")
 
 
+DRAWS = "draws"  # the version of where every draw stands, shown on workshop pages (``portal.versions``)
+
+
 class Draw(models.Model):
     workshop = models.ForeignKey(
         "workshops.WorkshopPage", verbose_name=_("workshop"), on_delete=models.PROTECT, related_name="draws"

@@ -1,6 +1,7 @@
 """A workshop's draw by lot, as a box on its page: where it stands and the way in."""
 
-from draws.models import Draw
+from draws.models import DRAWS, Draw
+from portal import versions
 from portal.sections import Section
 from workshops.models import WorkshopPage
 
@@ -8,6 +9,7 @@ from workshops.models import WorkshopPage
 def workshop_draw(page, request):
     if not isinstance(page, WorkshopPage):
         return None
+    versions.depends_on(DRAWS)
     draw = Draw.objects.filter(workshop__translation_key=page.translation_key).last()
     if draw is None:
         return None

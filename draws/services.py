@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from draws import emails
-from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota, Source
+from draws.models import DRAWS, Candidacy, Draw, DrawStatus, Outcome, Quota, Source
+from portal import versions
 from portal.pages import pages_in
 from portal.refusals import Refused
 from sortition import audit
@@ -199,6 +200,7 @@ def compute_lottery(draw_id):
     if draw.status not in (DrawStatus.FROZEN, DrawStatus.COMPUTING):
         return draw
     Draw.objects.filter(pk=draw.pk).update(status=DrawStatus.COMPUTING)
+    versions.bump(DRAWS)
     instance = instance_of(draw)
     distribution = leximin(instance, seed=draw.pool_sha256, time_budget=TIME_BUDGET_SECONDS)
     _panel, lottery = audit.choose(instance, distribution, draw.pool_sha256, draw.lottery_size, randomness="")

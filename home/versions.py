@@ -5,7 +5,7 @@ Caches of things drawn from many pages (the main menu, the impact figures) put i
 
 from portal import versions
 
-NAME = "pages"
+NAME = versions.PAGES
 
 
 def current():

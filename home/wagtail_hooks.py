@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from home.localize import shows_untranslated_text
 from home.models import ImpactPage
+from portal import page_cache
 from portal.sections import HOOK as SECTION_HOOK
 from portal.sections import Section
 from workshops.models import WorkshopPage
@@ -16,6 +17,9 @@ def refuse_wrong_language(page, request, serve_args, serve_kwargs):
     never be shown silently in a language other than the one asked for."""
     if page.locale.language_code != get_language() or shows_untranslated_text(page):
         raise Http404
+
+
+hooks.register("before_serve_page", page_cache.page_served)
 
 
 @hooks.register(SECTION_HOOK)

@@ -3,17 +3,121 @@
 A cache drawn from many rows (the archive's filter counts, the main menu, the impact figures)
 puts ``current(name)`` in its keys; ``bump(name)`` on a change makes every such key new at once,
 without knowing them. The numbers never expire.
+
+While a whole page renders for the page cache (``portal.page_cache``), ``reading()`` notes every
+version read, by the caches above or by ``depends_on`` where data is shown without a cache: the
+page is stored with them and served only while they are all still current.
+
+Two rules keep a stored page from outliving what it shows:
+- read the version *before* the data (``depends_on`` first): a change that lands in between
+  leaves the page stored under a version that is already gone;
+- bump *after* the change is committed: ``bump`` runs at once (this process and the tests see the
+  change in the transaction) and again when the transaction commits, so a page rendered from
+  the old rows between the two is not stored under the new number.
+A number starts from the clock, never from 1, so a version evicted from the cache and read again
+cannot come back to a value an old page was stored with.
 """
 
+import time
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import datetime
+
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+PREFIX = "version:"
+PAGES = "pages"  # any page published, unpublished, moved or deleted: menus, language links, lists
+PEOPLE = "people"  # a resident's public name, shown on comments and endorsements
+
+
+@dataclass
+class Reading:
+    """What one response was drawn from: versions by name, and the moment it stops being true."""
+
+    versions: dict = field(default_factory=dict)
+    until: datetime | None = None
+
+
+_reading: ContextVar[Reading | None] = ContextVar("versions_reading", default=None)
+
+
+def _fresh():
+    return time.time_ns() // 1000
 
 
 def current(name):
-    return cache.get_or_set(f"version:{name}", 1, None)
+    value = cache.get_or_set(PREFIX + name, _fresh, None)
+    _note({name: value})
+    return value
+
+
+def depends_on(*names):
+    """Say that what is about to be read and shown changes with each of ``names`` (one cache round trip)."""
+    reading = _reading.get()
+    if reading is None or not names:
+        return
+    found = cache.get_many([PREFIX + name for name in names])
+    for name in names:
+        if PREFIX + name not in found:
+            cache.add(PREFIX + name, _fresh(), None)
+            found[PREFIX + name] = cache.get(PREFIX + name)
+    _note({name: found[PREFIX + name] for name in names})
+
+
+def valid_until(moment):
+    """What is being shown changes by itself at ``moment`` (a registration window closing)."""
+    reading = _reading.get()
+    if reading is not None and moment is not None and (reading.until is None or moment < reading.until):
+        reading.until = moment
+
+
+def _note(values):
+    reading = _reading.get()
+    if reading is not None:
+        for name, value in values.items():
+            reading.versions.setdefault(name, value)  # the first value read is the one the data followed
+
+
+class reading:
+    """``with versions.reading() as drawn_from:`` collects what the code inside reads."""
+
+    def __enter__(self):
+        self.reading = Reading()
+        self.token = _reading.set(self.reading)
+        return self.reading
+
+    def __exit__(self, *exc):
+        _reading.reset(self.token)
+
+
+def still_current(versions):
+    """True if every version is what the cache holds now."""
+    if not versions:
+        return True
+    found = cache.get_many([PREFIX + name for name in versions])
+    return all(found.get(PREFIX + name) == value for name, value in versions.items())
 
 
 def bump(name):
+    _bump(name)
+    transaction.on_commit(lambda: _bump(name))
+
+
+def _bump(name):
     try:
-        cache.incr(f"version:{name}")
+        cache.incr(PREFIX + name)
     except ValueError:  # not there (a cleared cache): any new number will do
-        cache.set(f"version:{name}", 2, None)
+        cache.set(PREFIX + name, _fresh(), None)
+
+
+def follow(model, name_of):
+    """Bump the version ``name_of(row)`` whenever a row of ``model`` is saved or deleted."""
+
+    def changed(sender, instance, **kwargs):
+        bump(name_of(instance))
+
+    uid = f"versions:{model._meta.label}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)

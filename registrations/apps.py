@@ -8,6 +8,11 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self):
         from outbox import sending  # the models are loaded only now
-        from registrations import notifications
+        from portal import versions
+        from registrations import notifications, services
+        from registrations.models import Registration
+        from workshops.models import Session, SessionText
 
         sending.register_outbox(notifications.NOTIFICATIONS, notifications.build_email)
+        for model in (Session, SessionText, Registration):  # seats left, on every page that shows sessions
+            versions.follow(model, lambda row: services.SESSIONS)

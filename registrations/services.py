@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal import versions
 from portal.refusals import Refused
 from registrations import notifications
 from registrations.models import (
@@ -25,6 +26,8 @@ from registrations.models import (
     RegistrationStatus,
 )
 from workshops.models import Session, WorkshopMember
+
+SESSIONS = "sessions"  # the version of every session's text, seats and registrations (``portal.versions``)
 
 
 @dataclass
@@ -49,10 +52,17 @@ def with_seats_taken(sessions):
 
 
 def shown(sessions, locale):
-    """Sessions as the public sees them: text and workshop in ``locale``, seats taken and left (three queries)."""
+    """Sessions as the public sees them: text and workshop in ``locale``, seats taken and left (three queries).
+
+    A page that shows them is cached until a session or a registration changes, or one of
+    them opens, closes, starts or ends (``portal.page_cache``).
+    """
+    versions.depends_on(SESSIONS)
     sessions = with_seats_taken(sessions).for_display(locale)
+    now = timezone.now()
     for session in sessions:
         session.seats_left = max(session.offered_seats - session.seats_taken, 0)
+        versions.valid_until(session.next_change(now))
     return sessions
 
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from portal import page_cache
+from portal.csrf import open_to_visitors
 from portal.refusals import Refused, tell
 from registrations import services, tokens
 from registrations.calendars import make_calendar
@@ -22,9 +24,15 @@ def displayed_session(pk, locale):
     return sessions[0]
 
 
+@open_to_visitors  # a guest's registration holds a seat only once the emailed link is followed
 def session_detail(request, pk):
-    """The session, its seats left and who may come, and the registration form."""
+    """The session, its seats left and who may come, and the registration form.
+
+    Visitors who are not signed in all get the same page, from the page cache until a
+    registration or the session changes (``registrations.services.shown``).
+    """
     locale = Locale.get_active()
+    page_cache.cacheable(request)
     user = request.user if request.user.is_authenticated else None
     if request.method == "POST":
         session = get_object_or_404(Session.objects.published_in(locale), pk=pk)

@@ -48,6 +48,19 @@ def empty_cache():
 
 
 @pytest.fixture
+def uncached(settings):
+    """Pages rendered every time: for tests that count what a page costs to build."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def counted_pages_are_built(request):
+    """A test counting queries counts what building the page costs, not a hit in the page cache."""
+    if {"django_assert_num_queries", "django_assert_max_num_queries"} & set(request.fixturenames):
+        request.getfixturevalue("uncached")
+
+
+@pytest.fixture
 def locales(db):
     fr = Locale.objects.get(language_code="fr")
     return {

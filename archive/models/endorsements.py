@@ -7,6 +7,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import versions
+
+ENDORSEMENTS = "endorsements"  # the version of every count and list of endorsers (``portal.versions``)
+
 
 class Endorsement(models.Model):
     translation_key = models.UUIDField(db_index=True, help_text="The recommendation, in all its languages.")
@@ -31,6 +35,7 @@ class Endorsement(models.Model):
 
 def with_endorsement_counts(recommendations):
     """Each recommendation with ``endorsements``, its count, in one subquery."""
+    versions.depends_on(ENDORSEMENTS)
     counts = (
         Endorsement.objects.filter(translation_key=OuterRef("translation_key"))
         .order_by()

@@ -66,7 +66,7 @@ def test_the_english_archive_lists_the_english_translations_only(client, archive
     assert BeautifulSoup(response.content, "html.parser").select(".cards--list .card") == []
 
 
-def test_queries_do_not_grow_with_the_archive_or_the_page_size(client, archive, monkeypatch):
+def test_queries_do_not_grow_with_the_archive_or_the_page_size(client, archive, uncached, monkeypatch):
     url = archive["index"]["fr"].url
 
     def queries():
@@ -89,7 +89,9 @@ def test_queries_do_not_grow_with_the_archive_or_the_page_size(client, archive, 
     assert queries() == small
 
 
-def test_a_recommendation_page_makes_as_many_queries_with_many_endorsers_and_changes(client, archive, resident):
+def test_a_recommendation_page_makes_as_many_queries_with_many_endorsers_and_changes(
+    client, archive, uncached, resident
+):
     page = archive["recommendations"][0]
 
     def queries():

@@ -35,7 +35,7 @@ def test_figures_charts_and_tables(client, archive):
     assert html.select_one(f"#workshop-{workshop.translation_key}")
 
 
-def test_figures_are_cached_until_a_page_is_published(client, archive):
+def test_figures_are_cached_until_a_page_is_published(client, archive, uncached):
     page = impact_page(archive)
     client.get(page.url)
     with CaptureQueriesContext(connection) as cached:
@@ -57,7 +57,7 @@ def test_the_home_page_and_each_workshop_link_to_it(client, archive):
     assert f"{page.url}#workshop-{archive['workshop'].translation_key}" in workshop
 
 
-def test_the_main_menu_comes_from_the_cache_until_a_page_is_published(client, archive):
+def test_the_main_menu_comes_from_the_cache_until_a_page_is_published(client, archive, uncached):
     home = archive["homes"]["fr"]
     client.get(home.url)
     with CaptureQueriesContext(connection) as warm:

@@ -63,7 +63,7 @@ def test_recommendations_take_the_report_date_and_workshop(archive):
     assert archive["recommendations"][1].progress == "none"
 
 
-def test_the_report_page_makes_as_many_queries_with_more_recommendations(client, archive):
+def test_the_report_page_makes_as_many_queries_with_more_recommendations(client, archive, uncached):
     def queries():
         client.get(archive["report"].url)
         with CaptureQueriesContext(connection) as run:

@@ -225,7 +225,7 @@ def test_a_facet_lists_every_value_not_only_ten(client, archive, search_backend)
     assert len(facet_counts(html, french(browse.FACETS[1].label))) == 12
 
 
-def test_the_archive_counts_a_search_once_until_a_publication(client, archive):
+def test_the_archive_counts_a_search_once_until_a_publication(client, archive, uncached):
     reindex()
     url = archive["index"]["fr"].url
 

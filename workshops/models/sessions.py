@@ -161,6 +161,11 @@ class Session(ClusterableModel):
             return "closed"
         return "open"
 
+    def next_change(self, now):
+        """The next moment ``registration_state`` or the upcoming lists change by themselves, if any."""
+        moments = (self.registration_opens_at, self.registration_closes_at, self.start, self.end)
+        return min((moment for moment in moments if moment and moment > now), default=None)
+
     @property
     def is_over(self):
         return timezone.now() >= self.end
