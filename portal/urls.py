@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api_router
+from portal.health import healthz
 from portal.sitemaps import MultilingualSitemap
 from portal.views import RobotsView, favicon
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("favicon.ico", favicon, name="favicon"),
+    path("healthz", healthz, name="healthz"),
     path("api/v2/", api_router.urls),
     path("open-data/", include("archive.data_urls")),
 ]

@@ -3,8 +3,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from search import admin_views
+from portal.health import HOOK as HEALTH_HOOK
+from search import admin_views, indexing
+from search.clients import ENGINE_ERRORS
 from search.permissions import VIEW_SEARCH_TERMS
+
+
+@hooks.register(HEALTH_HOOK)
+def search_engine_answers():
+    """The engine of each language answers (not required: the search falls back on the database)."""
+    ok = all(_pings(indexing.engine_for(language)) for language in indexing.engine_languages())
+    return "search", ok, False
+
+
+def _pings(backend):
+    try:
+        return bool(backend.es.ping(request_timeout=2))
+    except ENGINE_ERRORS:
+        return False
 
 
 @hooks.register("register_admin_urls")

@@ -1,0 +1,47 @@
+"""The page cache on a real Redis, and what happens when Redis goes away."""
+
+import logging
+
+import pytest
+from django.test import Client
+
+from registrations import services
+from tests.registrations.conftest import guest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_come_from_redis_and_stay_true(redis_cache, make_session):
+    session = make_session(capacity=4)
+    address = f"/fr/sessions/{session.pk}/"
+    assert Client().get(address)["X-Page-Cache"] == "miss"
+    assert Client().get(address)["X-Page-Cache"] == "hit"
+    services.register(session, guest(1))
+    fresh = Client().get(address)
+    assert fresh["X-Page-Cache"] == "miss" and "3 places restantes" in fresh.content.decode()
+
+
+def test_with_redis_down_pages_are_served_uncached_and_the_fault_logged(redis_cache, make_session, caplog):
+    session = make_session(capacity=4)
+    address = f"/fr/sessions/{session.pk}/"
+    Client().get(address)
+    redis_cache.stop()
+    from portal.cache import ResilientRedisCache
+
+    ResilientRedisCache.last_logged = 0.0
+    with caplog.at_level(logging.ERROR, logger="portal.cache"):
+        response = Client().get(address)
+        services.register(session, guest(1))  # its version bump is lost with Redis: nothing breaks
+        again = Client().get(address)
+    assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+    assert again.status_code == 200 and "3 places restantes" in again.content.decode()
+    assert "Cache unavailable" in caplog.text
+    health = Client().get("/healthz")
+    assert health.status_code == 200
+    assert health.json() == {"status": "degraded", "checks": {"database": "ok", "cache": "failing", "search": "ok"}}
+
+
+def test_health_says_ok_when_everything_answers(redis_cache, db):
+    response = Client().get("/healthz")
+    assert response.status_code == 200 and response["Cache-Control"].startswith("max-age=0")
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "search": "ok"}}
