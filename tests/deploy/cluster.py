@@ -1,0 +1,218 @@
+"""Two app servers behind nginx on one PostgreSQL, one Redis and one task worker, for real.
+
+Everything is started from the files in deploy/: the app servers and the worker from the
+``ExecStart`` of their systemd units (paths mapped onto this checkout), nginx from
+``deploy/nginx/portal.conf.template`` rendered as the deployment guide renders it.
+"""
+
+import http.client
+import json
+import os
+import re
+import signal
+import string
+import subprocess
+import sys
+import tempfile
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import psycopg
+from django.conf import settings
+
+from tests.servers import Redis, binary, free_port, wait_for_port, wait_for_url
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+VENV_BIN = Path(sys.executable).parent
+
+
+def exec_start(unit, instance=""):
+    """The command of ``deploy/systemd/<unit>``, with /srv/portal read as this checkout."""
+    text = (DEPLOY / "systemd" / unit).read_text()
+    line = next(line for line in text.splitlines() if line.startswith("ExecStart="))
+    command = line.removeprefix("ExecStart=").replace("%i", instance)
+    command = command.replace("/srv/portal/.venv/bin/", f"{VENV_BIN}/").replace("/srv/portal", str(ROOT))
+    return command.split()
+
+
+class Cluster:
+    def __init__(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="portal-cluster-"))
+        os.chmod(self.dir, 0o755)  # nginx's workers read the static files
+        self.redis = Redis()
+        self.app_ports = [free_port(), free_port()]
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.processes = {}
+        admin = settings.DATABASES["default"]
+        self.database = f"portal_cluster_{os.getpid()}"
+        self.server = {key: admin[key.upper()] for key in ("user", "password", "host", "port")}
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "DJANGO_SECRET_KEY": "cluster-test-key-not-secret-0123456789abcdef",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",  # TLS would end in front of nginx
+            "DJANGO_HSTS_SECONDS": "0",
+            "DATABASE_URL": "postgres://{user}:{password}@{host}:{port}/".format(**self.server) + self.database,
+            "CACHE_URL": self.redis.url,
+            "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "DJANGO_STATIC_ROOT": str(self.dir / "static"),
+            "DJANGO_MEDIA_ROOT": str(self.dir / "media"),
+            "PORTAL_TRUSTED_PROXIES": "127.0.0.1",
+            "WAGTAILADMIN_BASE_URL": self.base,
+            "GUNICORN_WORKERS": "2",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "SEARCH_BACKEND": "database",
+        }
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self):
+        self._create_database()
+        self.manage("migrate", "--noinput")
+        self.manage("load_initial_data")
+        self.manage("collectstatic", "--noinput")
+        self.redis.start()
+        for port in self.app_ports:
+            self.start_app(port)
+        self.processes["worker"] = self._spawn("worker", exec_start("portal-worker.service"))
+        self._start_nginx()
+        for port in self.app_ports:
+            wait_for_url(f"http://127.0.0.1:{port}/healthz")
+        wait_for_url(self.base + "/healthz")
+        return self
+
+    def start_app(self, port):
+        self.processes[port] = self._spawn(f"app-{port}", exec_start("portal@.service", str(port)))
+        wait_for_port(port, 60)
+
+    def stop_app(self, port):
+        """As ``systemctl stop``: SIGTERM, requests in flight finish (gunicorn's graceful stop)."""
+        process = self.processes.pop(port)
+        process.send_signal(signal.SIGTERM)
+        process.wait(40)
+
+    def stop(self):
+        for name, process in list(self.processes.items()):
+            if process.poll() is None:
+                process.send_signal(signal.SIGQUIT if name == "nginx" else signal.SIGTERM)
+                try:
+                    process.wait(30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        self.redis.stop()
+        with psycopg.connect(**self._admin(), autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+
+    def log(self, name):
+        return (self.dir / f"{name}.log").read_text(errors="replace")
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def manage(self, *args):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=600
+        )
+        assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
+        return result.stdout
+
+    def python(self, code):
+        """Run ``code`` in Django on the cluster's database; it prints one JSON value."""
+        return json.loads(self.manage("shell", "-c", code).strip().splitlines()[-1])
+
+    def _admin(self):
+        return {**{k: v for k, v in self.server.items() if k != "port"}, "port": self.server["port"] or 5432}
+
+    def _create_database(self):
+        with psycopg.connect(dbname="postgres", **self._admin(), autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{self.database}"')
+
+    def _spawn(self, name, command):
+        log = open(self.dir / f"{name}.log", "w")  # noqa: SIM115 (closed with the process)
+        return subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+
+    def _start_nginx(self):
+        nginx = binary("nginx", "/usr/sbin/nginx")
+        servers = " ".join(f"server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in self.app_ports)
+        site = string.Template((DEPLOY / "nginx" / "portal.conf.template").read_text()).safe_substitute(
+            PORTAL_LISTEN=f"127.0.0.1:{self.port}",
+            PORTAL_SERVER_NAME="127.0.0.1 localhost",
+            PORTAL_APP_SERVERS=servers,
+            PORTAL_STATIC_ROOT=self.dir / "static",
+            PORTAL_MEDIA_ROOT=self.dir / "media",
+            PORTAL_LOAD_BALANCER="192.0.2.1",  # a documentation address: no one in this test may name the client
+        )
+        (self.dir / "portal.conf").write_text(site)
+        temp = self.dir / "nginx-temp"
+        temp.mkdir()
+        user = "user root;\n" if os.geteuid() == 0 else ""
+        (self.dir / "nginx.conf").write_text(
+            f"{user}daemon off;\nworker_processes 2;\npid {self.dir}/nginx.pid;\nerror_log {self.dir}/nginx-error.log;\n"
+            "events { worker_connections 512; }\n"
+            f"http {{\n include /etc/nginx/mime.types;\n access_log {self.dir}/nginx-access.log;\n"
+            f" client_body_temp_path {temp}/body;\n proxy_temp_path {temp}/proxy;\n"
+            f" fastcgi_temp_path {temp}/fastcgi;\n uwsgi_temp_path {temp}/uwsgi;\n scgi_temp_path {temp}/scgi;\n"
+            f" include {self.dir}/portal.conf;\n}}\n"
+        )
+        self.processes["nginx"] = self._spawn("nginx", [nginx, "-c", str(self.dir / "nginx.conf"), "-p", str(self.dir)])
+        wait_for_port(self.port)
+
+
+class Browser:
+    """A visitor's browser, as far as these tests need one: cookies kept, no redirect followed.
+
+    Cookies are kept by hand: the production settings mark them Secure, and the test speaks
+    plain HTTP to nginx, as a TLS terminator in front of it would.
+    """
+
+    def __init__(self, base):
+        self.base = base
+        self.cookies = {}
+
+    def request(self, method, path, data=None, headers=None):
+        address = urlsplit(self.base)
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+        headers = {"Host": address.netloc, **(headers or {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urlencode(data)
+            headers.update({"Content-Type": "application/x-www-form-urlencoded", "Origin": self.base})
+            headers.setdefault("Referer", self.base + path)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            content = response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                if morsel["max-age"] == "0":
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+        return response.status, response.headers, content
+
+    def get(self, path, **headers):
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path, data, **headers):
+        return self.request("POST", path, data=data, headers=headers)
+
+    def token(self, path):
+        status, _headers, content = self.get(path)
+        assert status == 200, (path, status)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1)
+
+    def sign_in(self, email, password):
+        path = "/fr/accounts/login/"
+        status, headers, content = self.post(
+            path, {"csrfmiddlewaretoken": self.token(path), "login": email, "password": password}
+        )
+        assert status == 302, content[:2000]
