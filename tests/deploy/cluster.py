@@ -152,7 +152,8 @@ class Cluster:
         temp.mkdir()
         user = "user root;\n" if os.geteuid() == 0 else ""
         (self.dir / "nginx.conf").write_text(
-            f"{user}daemon off;\nworker_processes 2;\npid {self.dir}/nginx.pid;\nerror_log {self.dir}/nginx-error.log;\n"
+            f"{user}daemon off;\nworker_processes 2;\npid {self.dir}/nginx.pid;\n"
+            f"error_log {self.dir}/nginx-error.log;\n"
             "events { worker_connections 512; }\n"
             f"http {{\n include /etc/nginx/mime.types;\n access_log {self.dir}/nginx-access.log;\n"
             f" client_body_temp_path {temp}/body;\n proxy_temp_path {temp}/proxy;\n"

@@ -20,20 +20,30 @@ SETUP = """
 import json
 from allauth.account.models import EmailAddress
 from accounts.models import User
-from tests.factories import SessionFactory
 from archive.models import RecommendationIndexPage, RecommendationPage
+from tests.factories import SessionFactory
 from workshops.models import WorkshopPage
-workshop = WorkshopPage.objects.live().filter(locale__language_code="fr").first()
-recommendation = RecommendationPage.objects.live().filter(locale__language_code="fr").first()
-people = {}
-for name, staff in (("cluster-resident", False), ("cluster-editor", True)):
-    user = User.objects.create_user(name, f"{name}@example.org", "a-long-pass-phrase-42", display_name=name.split("-")[1].title(),
-                                    is_staff=staff, is_superuser=staff)
+french = {"locale__language_code": "fr"}
+workshop = WorkshopPage.objects.live().filter(**french).first()
+recommendation = RecommendationPage.objects.live().filter(**french).first()
+for name, staff in (("resident", False), ("editor", True)):
+    user = User.objects.create_user(
+        f"cluster-{name}", f"cluster-{name}@example.org", "a-long-pass-phrase-42", is_staff=staff, is_superuser=staff
+    )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-sessions = [SessionFactory(workshop=workshop, capacity=10, residents_only=False, titles={"fr": f"Atelier ouvert {n}"}).pk for n in (1, 2)]
-print(json.dumps({"workshop": workshop.pk, "workshop_url": workshop.url, "sessions": sessions,
-                  "recommendation": recommendation.pk, "recommendation_url": recommendation.url,
-                  "archive_url": RecommendationIndexPage.objects.live().filter(locale__language_code="fr").first().url}))
+sessions = [
+    SessionFactory(workshop=workshop, capacity=10, residents_only=False, titles={"fr": f"Atelier ouvert {n}"}).pk
+    for n in (1, 2)
+]
+facts = {
+    "workshop": workshop.pk,
+    "workshop_url": workshop.url,
+    "sessions": sessions,
+    "recommendation": recommendation.pk,
+    "recommendation_url": recommendation.url,
+    "archive_url": RecommendationIndexPage.objects.live().filter(**french).first().url,
+}
+print(json.dumps(facts))
 """
 
 SEATS = """
