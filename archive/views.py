@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from archive import emails, endorsing, exports
 from archive.forms import EndorseForm
 from archive.models import Endorsement, RecommendationPage
+from portal import restrictions
 from portal.csrf import open_to_visitors
 from portal.refusals import Refused, tell
 
@@ -24,7 +25,7 @@ PENDING = "archive_pending_endorsement"
 
 
 def _recommendation(page_id):
-    page = RecommendationPage.objects.filter(pk=page_id).live().public().first()
+    page = restrictions.public(RecommendationPage.objects.filter(pk=page_id).live()).first()
     if page is None:
         raise Http404
     return page

@@ -19,6 +19,7 @@ from comments import emails, services, threads
 from comments.forms import CommentForm, EditForm, QuestionForm, ReportForm
 from comments.models import Kind, PortalComment, Status
 from comments.sections import sessions_of
+from portal import restrictions
 from portal.refusals import Refused, tell
 
 API_PAGE_SIZE = 50
@@ -26,7 +27,7 @@ API_PAGE_SIZE = 50
 
 def _discussable_page(page_id):
     """A live, public page whose type takes comments, or 404."""
-    page = Page.objects.filter(pk=page_id).live().public().specific().first()
+    page = restrictions.public(Page.objects.filter(pk=page_id).live()).specific().first()
     if page is None or not hasattr(page, "comments_open"):
         raise Http404
     return page

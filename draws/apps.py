@@ -9,7 +9,8 @@ class DrawsConfig(AppConfig):
 
     def ready(self):
         from draws import emails  # noqa: F401 (registers its builders with the outbox)
-        from draws.models import DRAWS, Draw
+        from draws.models import DRAWS, Candidacy, Draw, Quota
         from portal import versions
 
-        versions.follow(Draw, lambda row: DRAWS)  # where each draw stands, on its workshop's page
+        for model in (Draw, Quota, Candidacy):  # where each draw stands and its pool, on public pages
+            versions.follow(model, lambda row: DRAWS)

@@ -1,6 +1,6 @@
 """A workshop's draw by lot, as a box on its page: where it stands and the way in."""
 
-from draws.models import DRAWS, Draw
+from draws.models import DRAWS, Draw, DrawStatus
 from portal import versions
 from portal.sections import Section
 from workshops.models import WorkshopPage
@@ -13,4 +13,6 @@ def workshop_draw(page, request):
     draw = Draw.objects.filter(workshop__translation_key=page.translation_key).last()
     if draw is None:
         return None
+    if draw.status == DrawStatus.OPEN:
+        versions.valid_until(draw.closes_at)
     return Section("draws/includes/workshop_draw.html", {"draw": draw}, order=200)

@@ -15,8 +15,9 @@ from wagtail.models import Locale
 
 from draws import services
 from draws.forms import ApplicationForm
-from draws.models import Draw, DrawStatus
+from draws.models import DRAWS, Draw, DrawStatus
 from draws.wording import group_label
+from portal import page_cache, versions
 from portal.refusals import Refused, tell
 from sortition import __version__ as sortition_version
 
@@ -32,13 +33,13 @@ def _public_draw(pk):
 
 
 def composition(draw, candidacies):
-    """Per quota: how many in the pool and, once drawn, on the panel."""
+    """Per quota: how many in the pool and, once drawn, on the panel; ``candidacies`` as (reference, features)."""
     selected = set(draw.audit.get("result", {}).get("selected", []))
     pool, panel = Counter(), Counter()
-    for candidacy in candidacies:
-        for feature in candidacy.features.items():
+    for reference, features in candidacies:
+        for feature in features.items():
             pool[feature] += 1
-            if candidacy.reference in selected:
+            if reference in selected:
                 panel[feature] += 1
     return [
         {
@@ -52,8 +53,13 @@ def composition(draw, candidacies):
 
 
 def detail(request, pk):
+    """The draw, its quotas and record: the same for every visitor, so cached until a draw changes."""
+    page_cache.cacheable(request)
+    versions.depends_on(DRAWS)
     draw = _public_draw(pk)
-    candidacies = list(draw.candidacies.only("features", "outcome", "reference"))
+    if draw.status == DrawStatus.OPEN:
+        versions.valid_until(draw.closes_at)  # the page says applications are open until then
+    candidacies = list(draw.candidacies.values_list("reference", "features"))  # plain values: no row objects
     mine = None
     if request.user.is_authenticated:
         mine = next((c for c in draw.candidacies.filter(user=request.user)), None)

@@ -17,6 +17,7 @@ from wagtail.models import Locale
 
 from archive.models import Action, ActionStatus, Answer, RecommendationPage
 from home import versions
+from portal import restrictions
 from registrations.models import Registration, RegistrationStatus
 from workshops.models import MemberOrigin, WorkshopMember, WorkshopPage, WorkshopStatus
 
@@ -40,7 +41,9 @@ def share(part, whole):
 
 def count(locale):
     default = Locale.get_default()
-    workshops = list(WorkshopPage.objects.live().public().filter(locale=default).order_by("-first_published_at", "pk"))
+    workshops = list(
+        restrictions.public(WorkshopPage.objects.live().filter(locale=default)).order_by("-first_published_at", "pk")
+    )
     keys = [workshop.translation_key for workshop in workshops]
     titles = {page.translation_key: page.title for page in WorkshopPage.objects.live().filter(locale=locale)}
 
@@ -59,7 +62,7 @@ def count(locale):
     ):
         members[key, origin] += n
 
-    recommendations = RecommendationPage.objects.live().public().filter(locale=default)
+    recommendations = restrictions.public(RecommendationPage.objects.live().filter(locale=default))
     answers = Counter()
     for key, answer, n in (
         recommendations.values_list("workshop__translation_key", "answer").annotate(n=Count("pk")).order_by()

@@ -10,6 +10,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from portal import restrictions
 from portal.pages import full_url
 
 UNTRANSLATED_PARAM = "untranslated"
@@ -22,7 +23,7 @@ def nearest_translations(page):
     """
     lineage = list(page.get_ancestors().filter(depth__gt=1)) + [page]
     depth_of = {p.translation_key: p.depth for p in lineage}
-    candidates = Page.objects.live().public().filter(translation_key__in=depth_of).select_related("locale")
+    candidates = restrictions.public(Page.objects.live().filter(translation_key__in=depth_of)).select_related("locale")
     best = {}
     for candidate in candidates:
         code = candidate.locale.language_code
@@ -63,7 +64,7 @@ def alternate_links(request, page):
     """hreflang alternates: every live translation of ``page``, plus x-default."""
     translations = {
         p.locale.language_code: p
-        for p in page.get_translations(inclusive=True).live().public().select_related("locale")
+        for p in restrictions.public(page.get_translations(inclusive=True).live()).select_related("locale")
     }
     links = [
         {"hreflang": code, "href": full_url(request, translations[code])}

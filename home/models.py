@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from home import impact, versions
 from home.figures import key_figures
+from portal import restrictions
 from portal.blocks import BodyBlock
 from portal.page_types import IntroducedPage
 from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
@@ -102,7 +103,7 @@ class ImpactPage(IntroducedPage):
         key = f"impact:url:{versions.current()}:{locale.pk}"
         url = cache.get(key)
         if url is None:
-            page = cls.objects.live().public().filter(locale=locale).first()
+            page = restrictions.public(cls.objects.live().filter(locale=locale)).first()
             url = page.url if page else ""
             cache.set(key, url, impact.CACHE_SECONDS)
         return url

@@ -7,6 +7,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal import restrictions
 from portal.pages import full_url
 
 
@@ -16,14 +17,16 @@ class MultilingualSitemap(Sitemap):
         in_any_tree = Q()
         for root in roots:
             in_any_tree |= Q(path__startswith=root.path)
-        return Page.objects.live().public().filter(in_any_tree).order_by("path").select_related("locale")
+        return restrictions.public(Page.objects.live().filter(in_any_tree)).order_by("path").select_related("locale")
 
     def _urls(self, page, protocol, domain):
         """Each page at the address it is served at, with ``xhtml:link`` to every translation (one query a page)."""
         pages = list(self.paginator.page(page).object_list)
         translations = defaultdict(dict)
         keys = {item.translation_key for item in pages}
-        for translation in Page.objects.live().public().filter(translation_key__in=keys).select_related("locale"):
+        for translation in restrictions.public(Page.objects.live().filter(translation_key__in=keys)).select_related(
+            "locale"
+        ):
             translations[translation.translation_key][translation.locale.language_code] = translation
         urls = []
         for item in pages:

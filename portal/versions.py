@@ -92,6 +92,16 @@ class reading:
         _reading.reset(self.token)
 
 
+def remembered(key, names, compute, timeout=3600):
+    """``compute()``, kept under ``key`` until one of the versions ``names`` changes (a round trip each)."""
+    full = ":".join([key, *(str(current(name)) for name in names)])
+    value = cache.get(full)
+    if value is None:
+        value = compute()
+        cache.set(full, value, timeout)
+    return value
+
+
 def still_current(versions):
     """True if every version is what the cache holds now."""
     if not versions:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from portal import page_cache
+from portal import page_cache, restrictions
 from portal.csrf import open_to_visitors
 from portal.refusals import Refused, tell
 from registrations import services, tokens
@@ -142,7 +142,7 @@ def session_calendar(request, pk):
 
 def workshop_calendar(request, page_id):
     locale = Locale.get_active()
-    workshop = get_object_or_404(WorkshopPage.objects.live().public(), pk=page_id, locale=locale)
+    workshop = get_object_or_404(restrictions.public(WorkshopPage.objects.live()), pk=page_id, locale=locale)
     sessions = Session.objects.of_workshop(workshop).for_display(locale)
     return calendar_response(request, sessions, workshop.title, f"workshop-{page_id}.ics")
 

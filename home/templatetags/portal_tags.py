@@ -1,19 +1,36 @@
+"""What every page repeats around its content: the language links, the menu, the way home.
+
+Each is drawn from the page tree and costs queries (on PostgreSQL a scan of the tree, whose size
+grows with the archive), and each changes only when a page is published, unpublished, moved or
+deleted, or a view restriction changes: they are kept in the cache under those versions
+(``portal.versions.remembered``).
+"""
+
 from django import template
-from django.core.cache import cache
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import languages, versions
-
-MENU_SECONDS = 3600
+from home import languages
+from portal import restrictions, versions
 
 register = template.Library()
+FRAME = [versions.PAGES, restrictions.NAME]  # what the frame is drawn from: live pages, and who may see them
+
+
+def _request_key(request, name, *parts):
+    """A key for what ``request`` sees: the links in it name its scheme, host and language."""
+    return ":".join([name, request.scheme, request.get_host(), get_language(), *map(str, parts)])
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     request = context["request"]
     page = context.get("page")
-    return {"links": languages.language_links(request, page if isinstance(page, Page) else None)}
+    if not isinstance(page, Page):
+        return {"links": languages.language_links(request, None)}  # a view's address, translated: no query
+    key = _request_key(request, "language-links", page.pk)
+    links = versions.remembered(key, FRAME, lambda: languages.language_links(request, page))
+    return {"links": links}
 
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)
@@ -21,28 +38,31 @@ def alternate_links(context):
     page = context.get("page")
     if not isinstance(page, Page):
         return {"links": []}
-    return {"links": languages.alternate_links(context["request"], page)}
+    request = context["request"]
+    key = _request_key(request, "alternate-links", page.pk)
+    return {"links": versions.remembered(key, FRAME, lambda: languages.alternate_links(request, page))}
 
 
 @register.simple_tag(takes_context=True)
-def site_root(context):
-    """The home page in the visitor's language."""
-    site = Site.find_for_request(context["request"])
-    return site.root_page.localized.specific if site else None
+def home_url(context):
+    """The address of the home page in the visitor's language."""
+    return _home(context["request"])["url"]
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's children shown in menus, as title, address and tree path; cached until a page
-    is published (finding them is a scan of the page tree on PostgreSQL, whose size grows with the archive)."""
-    root = site_root(context)
-    if root is None:
-        return []
-    key = f"menu:{versions.current()}:{root.pk}"
-    items = cache.get(key)
-    if items is None:
-        request = context["request"]
-        pages = root.get_children().live().public().in_menu()
-        items = [{"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages]
-        cache.set(key, items, MENU_SECONDS)
-    return items
+    """The home page's children shown in menus, as title, address and tree path."""
+    return _home(context["request"])["menu"]
+
+
+def _home(request):
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return {"url": "/", "menu": []}
+        root = site.root_page.localized.specific
+        pages = restrictions.public(root.get_children().live().in_menu())
+        menu = [{"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages]
+        return {"url": root.get_url(request) or "/", "menu": menu}
+
+    return versions.remembered(_request_key(request, "home"), FRAME, compute)

@@ -415,3 +415,23 @@ def test_the_drawn_panel_joins_the_workshops_members(client, draw, organiser, dj
         invited = services.decline(selected[0], organiser)
     emails = set(members.values_list("email", flat=True))
     assert selected[0].email not in emails and invited.email in emails and len(emails) == 4
+
+
+def test_the_draw_page_costs_the_same_queries_whatever_the_pool(client, draw, django_assert_num_queries):
+    pool(draw, size=10)
+    client.get(f"/fr/draws/{draw.pk}/")
+    with django_assert_num_queries(4):  # the draw, its quotas, the pool as plain values, the workshop's language
+        client.get(f"/fr/draws/{draw.pk}/")
+    for n in range(10, 300):
+        Candidacy.objects.create(draw=draw, reference=f"q{n}", features={"gender": "man", "age": "16-29"})
+    with django_assert_num_queries(4):
+        response = client.get(f"/fr/draws/{draw.pk}/")
+    assert "300" in response.content.decode()
+
+
+def test_visitors_get_the_draw_page_from_the_cache_until_the_pool_changes(client, draw):
+    pool(draw, size=10)
+    address = f"/fr/draws/{draw.pk}/"
+    assert [client.get(address)["X-Page-Cache"] for _ in range(2)] == ["miss", "hit"]
+    Candidacy.objects.create(draw=draw, reference="late", features={"gender": "man", "age": "16-29"})
+    assert client.get(address)["X-Page-Cache"] == "miss"

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 
+from portal import restrictions
 from portal.page_types import IntroducedPage
 
 
@@ -23,12 +24,8 @@ class ListingPage(IntroducedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        children = apps.get_model(self.listed_model).objects.child_of(self).live()
         context["items"] = (
-            apps.get_model(self.listed_model)
-            .objects.child_of(self)
-            .live()
-            .public()
-            .select_related(*self.listed_related)
-            .order_by(*self.listed_ordering)
+            restrictions.public(children).select_related(*self.listed_related).order_by(*self.listed_ordering)
         )
         return context

@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Locale
 from wagtail.search import index
 
+from portal import restrictions
 from portal.languages import best
 
 
@@ -33,7 +34,7 @@ class SessionQuerySet(models.QuerySet):
 
     def published_in(self, locale):
         """Sessions whose workshop is live and public in ``locale``."""
-        live_keys = self._workshops().live().public().filter(locale=locale).values("translation_key")
+        live_keys = restrictions.public(self._workshops().live().filter(locale=locale)).values("translation_key")
         return self.filter(workshop__translation_key__in=live_keys)
 
     def for_display(self, locale):
@@ -51,7 +52,7 @@ class SessionQuerySet(models.QuerySet):
         keys = {session.workshop.translation_key for session in sessions}
         local_workshops = {
             page.translation_key: page
-            for page in self._workshops().live().public().filter(locale=locale, translation_key__in=keys)
+            for page in restrictions.public(self._workshops().live().filter(locale=locale, translation_key__in=keys))
         }
         for session in sessions:
             session.local_text = session.text_in(locale)

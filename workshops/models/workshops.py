@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal import restrictions
 from portal.blocks import BodyBlock
 from portal.discussions import DiscussionMixin
 from portal.panels import CONTENT_PANELS, PROMOTE_PANELS
@@ -45,7 +46,7 @@ CURRENT_STATUSES = [WorkshopStatus.CALL_FOR_CANDIDATES, WorkshopStatus.DRAWN, Wo
 class WorkshopPageQuerySet(PageQuerySet):
     def current(self):
         """Workshops residents can still join or follow as they happen."""
-        return self.live().public().filter(status__in=CURRENT_STATUSES)
+        return restrictions.public(self.live().filter(status__in=CURRENT_STATUSES))
 
     def in_locale_of(self, page):
         return self.filter(locale_id=page.locale_id)
