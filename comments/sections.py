@@ -6,9 +6,14 @@ thing, so their copy is cached until the discussion changes (its version is part
 the key).
 """
 
+import re
+
 from django.core.cache import cache
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
+from django.middleware.csrf import get_token
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from comments import services, threads
@@ -20,6 +25,7 @@ from portal.sections import CONVERSATION, Section
 from workshops.models import Session, SessionText
 
 CACHE_SECONDS = 600
+ACTIONS_MARKER = re.compile(r"<!--actions:(\d+)-->")  # comment text is escaped: it cannot write one
 
 
 def discussion(page, request):
@@ -57,6 +63,8 @@ def discussion_html(page, request):
         section["single"] = threads.single_thread(discussion, viewer, focus)
     if discussion is not None and not section.get("single"):
         section["threads_page"], section["nodes"] = threads.comment_threads(discussion, viewer, sort, page_number)
+        shared = (page.pk, discussion.pk, discussion.version, versions.current(versions.PEOPLE), get_language())
+        section["threads_html"] = threads_html(request, section, shared + (sort, page_number))
     shown = section.get("single") or section.get("nodes") or []
     replyable = {node.comment.pk for node in threads.walk(shown) if threads.reply_allowed(node.comment)}
     if draft and draft.get("parent"):
@@ -80,6 +88,37 @@ def discussion_html(page, request):
     if key:
         cache.set(key, html, CACHE_SECONDS)
     return html
+
+
+def threads_html(request, section, key_parts):
+    """A page of threads: what everyone sees from the cache, what this viewer may do filled in.
+
+    Rendering a page of threads (up to 20 comments and 200 replies) is most of the cost of a page
+    with a long discussion, and all of it but the actions under each comment (like, reply, edit,
+    report, with the viewer's own state and token) is the same for every reader. The shared HTML
+    keeps a marker where the actions go; each request renders only those, from the nodes it has.
+    """
+    key = "threads:" + ":".join(map(str, key_parts))
+    shell = cache.get(key)
+    if shell is None:
+        shell = render_to_string("portal_comments/threads.html", {**section, "holes": True}, request=request)
+        cache.set(key, shell, CACHE_SECONDS)
+    viewer = section["viewer"]
+    actions = get_template("portal_comments/comment_actions.html").template
+    context = {
+        "viewer": viewer,
+        "user": request.user,
+        "page": section["page"],
+        "request": request,
+        "csrf_token": get_token(request) if viewer.can_take_part else "",  # visitors get no token, nor its cookie
+    }
+    nodes = {node.comment.pk: node for node in threads.walk(section["nodes"])}
+
+    def fill(marker):
+        node = nodes.get(int(marker[1]))
+        return actions.render(Context({**context, "node": node, "comment": node.comment})) if node else ""
+
+    return mark_safe(ACTIONS_MARKER.sub(fill, shell))  # the shell and each action are rendered by templates
 
 
 def sessions_of(page):
