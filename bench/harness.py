@@ -95,6 +95,22 @@ def wait_until_up(url, timeout=30):
 
 
 @contextmanager
+def redis_server(port):
+    """A Redis for the shared cache, nothing saved to disk (as docs/deploy.md configures it)."""
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no", "--maxmemory-policy", "volatile-lru"],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        time.sleep(0.5)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@contextmanager
 def gunicorn(env, port, workers=2):
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"],
@@ -169,10 +185,10 @@ def recreate_database(url):
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def postgres_arguments(description, connections, port):
+def postgres_arguments(description, connections, port, database="portal_bench"):
     """The options of the PostgreSQL benchmarks; stops early if wrk is missing."""
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--database", default="postgres://portal:portal@127.0.0.1:5432/portal_bench")
+    parser.add_argument("--database", default=f"postgres://portal:portal@127.0.0.1:5432/{database}")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=connections)
     parser.add_argument("--port", type=int, default=port)

@@ -5,13 +5,18 @@ and stopped by the test that started it. Where a binary is missing the test skip
 (``tests.conftest.missing``), and fails under CI's PORTAL_NO_SKIP=1.
 """
 
+import os
 import shutil
 import socket
+import string
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 from tests.conftest import missing
+
+TEMPLATE = Path(__file__).resolve().parents[1] / "deploy" / "nginx" / "portal.conf.template"
 
 
 def free_port():
@@ -69,3 +74,46 @@ class Redis:
             self.process.terminate()
             self.process.wait(10)
             self.process = None
+
+
+class Nginx:
+    """Debian's nginx with the site of ``deploy/nginx/portal.conf.template``, rendered as the guide says,
+    in front of the app servers on ``app_ports``; everything it writes stays in ``directory``."""
+
+    def __init__(self, directory, port, app_ports, static_root, media_root):
+        self.dir, self.port = Path(directory), port
+        self.values = {
+            "PORTAL_LISTEN": f"127.0.0.1:{port}",
+            "PORTAL_SERVER_NAME": "127.0.0.1 localhost",
+            "PORTAL_APP_SERVERS": " ".join(f"server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in app_ports),
+            "PORTAL_STATIC_ROOT": static_root,
+            "PORTAL_MEDIA_ROOT": media_root,
+            "PORTAL_LOAD_BALANCER": "192.0.2.1",  # a documentation address: no client here may name another
+        }
+        self.process = None
+
+    def start(self):
+        nginx = binary("nginx", "/usr/sbin/nginx")
+        (self.dir / "portal.conf").write_text(string.Template(TEMPLATE.read_text()).safe_substitute(self.values))
+        temp = self.dir / "nginx-temp"
+        temp.mkdir(exist_ok=True)
+        user = "user root;\n" if os.geteuid() == 0 else ""  # workers as root only where the tests run as root
+        (self.dir / "nginx.conf").write_text(
+            f"{user}daemon off;\nworker_processes 2;\npid {self.dir}/nginx.pid;\n"
+            f"error_log {self.dir}/nginx-error.log;\n"
+            "events { worker_connections 1024; }\n"
+            f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n"
+            f" client_body_temp_path {temp}/body;\n proxy_temp_path {temp}/proxy;\n"
+            f" fastcgi_temp_path {temp}/fastcgi;\n uwsgi_temp_path {temp}/uwsgi;\n scgi_temp_path {temp}/scgi;\n"
+            f" include {self.dir}/portal.conf;\n}}\n"
+        )
+        log = open(self.dir / "nginx.log", "w")  # noqa: SIM115 (lives as long as the server)
+        command = [nginx, "-c", str(self.dir / "nginx.conf"), "-p", str(self.dir)]
+        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        wait_for_port(self.port)
+        return self
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(20)

@@ -10,7 +10,6 @@ import json
 import os
 import re
 import signal
-import string
 import subprocess
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from urllib.parse import urlencode, urlsplit
 import psycopg
 from django.conf import settings
 
-from tests.servers import Redis, binary, free_port, wait_for_port, wait_for_url
+from tests.servers import Nginx, Redis, free_port, wait_for_port, wait_for_url
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -137,31 +136,8 @@ class Cluster:
         return subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
 
     def _start_nginx(self):
-        nginx = binary("nginx", "/usr/sbin/nginx")
-        servers = " ".join(f"server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in self.app_ports)
-        site = string.Template((DEPLOY / "nginx" / "portal.conf.template").read_text()).safe_substitute(
-            PORTAL_LISTEN=f"127.0.0.1:{self.port}",
-            PORTAL_SERVER_NAME="127.0.0.1 localhost",
-            PORTAL_APP_SERVERS=servers,
-            PORTAL_STATIC_ROOT=self.dir / "static",
-            PORTAL_MEDIA_ROOT=self.dir / "media",
-            PORTAL_LOAD_BALANCER="192.0.2.1",  # a documentation address: no one in this test may name the client
-        )
-        (self.dir / "portal.conf").write_text(site)
-        temp = self.dir / "nginx-temp"
-        temp.mkdir()
-        user = "user root;\n" if os.geteuid() == 0 else ""
-        (self.dir / "nginx.conf").write_text(
-            f"{user}daemon off;\nworker_processes 2;\npid {self.dir}/nginx.pid;\n"
-            f"error_log {self.dir}/nginx-error.log;\n"
-            "events { worker_connections 512; }\n"
-            f"http {{\n include /etc/nginx/mime.types;\n access_log {self.dir}/nginx-access.log;\n"
-            f" client_body_temp_path {temp}/body;\n proxy_temp_path {temp}/proxy;\n"
-            f" fastcgi_temp_path {temp}/fastcgi;\n uwsgi_temp_path {temp}/uwsgi;\n scgi_temp_path {temp}/scgi;\n"
-            f" include {self.dir}/portal.conf;\n}}\n"
-        )
-        self.processes["nginx"] = self._spawn("nginx", [nginx, "-c", str(self.dir / "nginx.conf"), "-p", str(self.dir)])
-        wait_for_port(self.port)
+        self.nginx = Nginx(self.dir, self.port, self.app_ports, self.dir / "static", self.dir / "media").start()
+        self.processes["nginx"] = self.nginx.process
 
 
 class Browser:

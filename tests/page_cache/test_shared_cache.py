@@ -38,10 +38,25 @@ def test_with_redis_down_pages_are_served_uncached_and_the_fault_logged(redis_ca
     assert "Cache unavailable" in caplog.text
     health = Client().get("/healthz")
     assert health.status_code == 200
-    assert health.json() == {"status": "degraded", "checks": {"database": "ok", "cache": "failing", "search": "ok"}}
+    checks = {"database": "ok", "cache": "failing", "emails": "ok", "search": "ok"}
+    assert health.json() == {"status": "degraded", "checks": checks}
 
 
 def test_health_says_ok_when_everything_answers(redis_cache, db):
     response = Client().get("/healthz")
     assert response.status_code == 200 and response["Cache-Control"].startswith("max-age=0")
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "search": "ok"}}
+    checks = {"database": "ok", "cache": "ok", "emails": "ok", "search": "ok"}
+    assert response.json() == {"status": "ok", "checks": checks}
+
+
+def test_health_says_degraded_when_emails_are_stuck(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from outbox.models import Email
+
+    Email.objects.create(kind="comment_reply", next_attempt_at=timezone.now() - timedelta(hours=2))
+    response = Client().get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded" and response.json()["checks"]["emails"] == "failing"

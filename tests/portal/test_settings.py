@@ -59,3 +59,42 @@ def test_search_backend_is_chosen_by_configuration():
 def test_an_unknown_search_backend_refuses_to_start():
     result = manage("check", env={**PRODUCTION_ENV, "SEARCH_BACKEND": "solr"})
     assert result.returncode != 0 and "SEARCH_BACKEND must be one of" in result.stderr
+
+
+STORAGE_PROBE = (
+    "from django.core.files.storage import storages; s = storages['default']; "
+    "print(type(s).__module__, s.bucket_name, s.endpoint_url, s.file_overwrite, s.default_acl)"
+)
+
+
+def test_uploads_go_to_s3_compatible_storage_when_configured():
+    env = {
+        **PRODUCTION_ENV,
+        "MEDIA_STORAGE": "s3",
+        "AWS_STORAGE_BUCKET_NAME": "ville-portail",
+        "AWS_S3_ENDPOINT_URL": "https://s3.example.net",
+    }
+    result = manage("shell", "-c", STORAGE_PROBE, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-5:] == [
+        "storages.backends.s3",
+        "ville-portail",
+        "https://s3.example.net",
+        "False",
+        "None",
+    ]
+
+
+def test_a_storage_misconfiguration_stops_the_start():
+    assert "AWS_STORAGE_BUCKET_NAME" in manage("check", env={**PRODUCTION_ENV, "MEDIA_STORAGE": "s3"}).stderr
+    assert "MEDIA_STORAGE must be" in manage("check", env={**PRODUCTION_ENV, "MEDIA_STORAGE": "ftp"}).stderr
+
+
+def test_production_takes_a_shared_redis_cache_from_the_environment():
+    probe = (
+        "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'])"
+    )
+    result = manage("shell", "-c", probe, env={**PRODUCTION_ENV, "CACHE_URL": "redis://cache.internal:6379/0"})
+    assert result.stdout.split()[-2:] == ["portal.cache.ResilientRedisCache", "redis://cache.internal:6379/0"]
+    result = manage("shell", "-c", probe, env={**PRODUCTION_ENV, "REDIS_URL": "redis://other:6379/1"})
+    assert result.stdout.split()[-1] == "redis://other:6379/1"
