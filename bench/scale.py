@@ -119,9 +119,10 @@ def main():
         def load(base, path, script=""):
             return run_wrk(base + path, seconds, connections, script)
 
-        with gunicorn(env, args.port) as base:
+        with gunicorn(env, args.port) as base:  # WhiteNoise lists the static files when it starts
             page = wait_until_up(base + WORKSHOP)
-            (OUT / "static" / "bench-scale.html").write_bytes(page)
+        (OUT / "static" / "bench-scale.html").write_bytes(page)
+        with gunicorn(env, args.port) as base:
             wait_until_up(base + "/static/bench-scale.html")
             static = load(base, "/static/bench-scale.html")
             rows = {

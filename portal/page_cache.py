@@ -19,6 +19,8 @@ result, a newsletter). Most of those readers have no session: they all see the s
 - **A cache in front.** Stored pages carry ``ETag`` and ``Last-Modified`` and answer
   ``If-None-Match`` with 304; ``Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_EDGE_SECONDS``
   (0 by default: a CDN or nginx revalidates every time, which costs one cache lookup here).
+  ``Cache-Tag`` names the versions the page follows, and ``portal.versions.bumped`` is sent
+  with each name once its change is committed: a CDN that purges by tag purges exactly those.
 - **The cache may fail.** With Redis down, pages are rendered as if nothing were cached (the
   cache backend logs the fault, ``portal.cache``).
 """
@@ -143,6 +145,7 @@ class PageCacheMiddleware:
         response["Last-Modified"] = stored["modified"]
         response["X-Page-Cache"] = outcome
         response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.PAGE_CACHE_EDGE_SECONDS}"
+        response["Cache-Tag"] = ",".join(sorted(stored["versions"]))  # what a CDN may purge it by
         return response
 
     def private(self, response):

@@ -26,8 +26,11 @@ from datetime import datetime
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 PREFIX = "version:"
+# Sent with ``name`` once a change is committed: what a CDN that purges by tag listens to (docs/deploy.md).
+bumped = Signal()
 PAGES = "pages"  # any page published, unpublished, moved or deleted: menus, language links, lists
 PEOPLE = "people"  # a resident's public name, shown on comments and endorsements
 
@@ -112,7 +115,7 @@ def still_current(versions):
 
 def bump(name):
     _bump(name)
-    transaction.on_commit(lambda: _bump(name))
+    transaction.on_commit(lambda: _bump(name) or bumped.send(sender=None, name=name))
 
 
 def _bump(name):

@@ -32,13 +32,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def missing(reason):
-    """A service the test needs is missing: skip, loudly, or fail under CI's flag (PORTAL_NO_SKIP=1)."""
-    if os.environ.get("PORTAL_NO_SKIP") == "1":
-        pytest.fail(f"{reason} (PORTAL_NO_SKIP=1: CI installs it, so its absence is a failure)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache, as ids and versions repeat from one test to the next."""

@@ -2,7 +2,7 @@
 
 Each is started from Debian's binaries on a free loopback port, in a temporary directory,
 and stopped by the test that started it. Where a binary is missing the test skips loudly
-(``tests.conftest.missing``), and fails under CI's PORTAL_NO_SKIP=1.
+(``tests.skipping.missing``), and fails under CI's PORTAL_NO_SKIP=1.
 """
 
 import os
@@ -14,7 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import missing
+from tests.skipping import missing
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "deploy" / "nginx" / "portal.conf.template"
 

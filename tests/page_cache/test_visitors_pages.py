@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from accounts import services as accounts
 from archive import endorsing
+from portal import versions
 from registrations import services
 from tests.registrations.conftest import guest
 
@@ -189,3 +190,24 @@ def test_endorsements_show_at_once_on_the_recommendation(client, archive, reside
     endorsing.endorse(resident("Santiago"), page)
     text = BeautifulSoup(client.get(page.url).content, "html.parser").select_one("#endorsements").get_text(" ")
     assert "Santiago" in text
+
+
+def test_pages_name_what_they_follow_and_changes_are_announced(
+    client, make_session, django_capture_on_commit_callbacks
+):
+
+    session = make_session(capacity=5)
+    tags = client.get(f"/fr/sessions/{session.pk}/")["Cache-Tag"].split(",")
+    assert {"pages", "sessions"} <= set(tags)
+    announced = []
+
+    def purge(sender, name, **kwargs):
+        announced.append(name)
+
+    versions.bumped.connect(purge)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.register(session, guest(7))
+    finally:
+        versions.bumped.disconnect(purge)
+    assert "sessions" in announced

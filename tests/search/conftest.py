@@ -14,8 +14,8 @@ import pytest
 from django.core.management import call_command
 
 from portal.settings.search import search_backends
-from tests.conftest import missing
 from tests.search_engines.harness import ENGINES, HarnessUnavailable, Node
+from tests.skipping import missing
 
 BACKENDS = ["database", "opensearch", "elasticsearch"]
 PORTS = {"opensearch": 9271, "elasticsearch": 9272}

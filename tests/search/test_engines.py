@@ -107,8 +107,12 @@ def test_an_engine_that_stops_falls_back_then_catches_up(
     configure(settings, "opensearch", own_node.url, "fault")
     reindex()
     assert "Ville fraîche" in client.get("/fr/search/", {"q": "fraiche"}).content.decode()
+    assert client.get("/healthz").json()["checks"]["search"] == "ok"
 
     own_node.stop(keep_data=True)
+    health = client.get("/healthz")  # monitoring hears of it; the portal still serves
+    assert health.status_code == 200 and health.json()["status"] == "degraded"
+    assert health.json()["checks"]["search"] == "failing"
     html = client.get("/fr/search/", {"q": "fraiche"}).content.decode()
     assert str(searching.LIMITED_NOTICE) in html or "temporairement" in html  # said, in French
     assert "Ville fraîche" in html  # from the database
@@ -122,6 +126,7 @@ def test_an_engine_that_stops_falls_back_then_catches_up(
         call_command("search_catch_up", stdout=io.StringIO())
 
     own_node.start()
+    assert client.get("/healthz").json()["checks"]["search"] == "ok"
     output = io.StringIO()
     call_command("search_catch_up", stdout=output)
     assert "1 change(s) sent" in output.getvalue()

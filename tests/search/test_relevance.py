@@ -110,6 +110,6 @@ def test_relevance_on_every_backend(settings, engine_nodes, capsys):
                 failures.append(f"{backend} {language} {words!r} ({kind}): expected {expected!r}, found {titles}")
     assert failures == [], "\n".join(failures)
     if unavailable:
-        from tests.conftest import missing
+        from tests.skipping import missing
 
         missing("; ".join(unavailable))
