@@ -10,7 +10,7 @@ import logging
 import time
 from functools import wraps
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -32,8 +32,29 @@ ANSWERS = {
 }
 
 
+class ReusedClients(RedisCacheClient):
+    """Django builds a new redis-py client object for every operation, which costs more than the round
+    trip itself on loopback (a cached page read takes two); one client per connection pool is enough,
+    as clients are thread-safe and share the pool."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     last_logged = 0.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClients
 
 
 def _logged(operation, error):

@@ -41,6 +41,7 @@ from portal import restrictions, versions
 HIT, MISS, PASS = "hit", "miss", "pass"
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Link")
 TOKEN_MARK = b'name="csrfmiddlewaretoken"'
+FOLLOWED_KEPT = 10_000
 
 
 def cacheable(request):
@@ -77,6 +78,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.followed = {}  # page key: the names of the versions it followed when last read (this process)
 
     def __call__(self, request):
         if not for_visitors(request):
@@ -98,10 +100,16 @@ class PageCacheMiddleware:
         return self.answer(request, stored, MISS) if stored else self.private(response)
 
     def lookup(self, key):
-        stored = cache.get(key)
+        """The stored page if it is still true: one round trip when the versions it follows are known."""
+        names = self.followed.get(key, ())
+        found = cache.get_many([key, *versions.keys(names)])
+        stored = found.get(key)
         if stored is None or stored["until"] <= timezone.now().timestamp():
             return None
-        return stored if versions.still_current(stored["versions"]) else None
+        if len(self.followed) > FOLLOWED_KEPT:
+            self.followed.clear()
+        self.followed[key] = tuple(stored["versions"])
+        return stored if versions.still_current(stored["versions"], found) else None
 
     def storable(self, request, response):
         return (

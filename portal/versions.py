@@ -105,11 +105,17 @@ def remembered(key, names, compute, timeout=3600):
     return value
 
 
-def still_current(versions):
-    """True if every version is what the cache holds now."""
+def keys(names):
+    """The cache keys of the versions ``names``, to read them with something else in one round trip."""
+    return [PREFIX + name for name in names]
+
+
+def still_current(versions, found=None):
+    """True if every version is what the cache holds now; ``found`` may hold them already (``keys``)."""
     if not versions:
         return True
-    found = cache.get_many([PREFIX + name for name in versions])
+    if found is None or any(PREFIX + name not in found for name in versions):
+        found = cache.get_many(keys(versions))
     return all(found.get(PREFIX + name) == value for name, value in versions.items())
 
 

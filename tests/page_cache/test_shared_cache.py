@@ -60,3 +60,18 @@ def test_health_says_degraded_when_emails_are_stuck(db):
     response = Client().get("/healthz")
     assert response.status_code == 200
     assert response.json()["status"] == "degraded" and response.json()["checks"]["emails"] == "failing"
+
+
+def test_a_hit_costs_one_round_trip_to_redis(client, redis_cache, make_session):
+    import redis
+
+    server = redis.Redis.from_url(redis_cache.url)
+    address = f"/fr/sessions/{make_session().pk}/"
+    client.get(address), client.get(address)  # stored, then read once: this server knows what it follows
+
+    def commands():
+        return server.info("stats")["total_commands_processed"]
+
+    before = commands()
+    assert client.get(address)["X-Page-Cache"] == "hit"
+    assert commands() - before - 1 == 1  # one MGET: the page and its versions (the INFO itself is the other)
