@@ -27,13 +27,22 @@ DEPLOY = ROOT / "deploy"
 VENV_BIN = Path(sys.executable).parent
 
 
-def exec_start(unit, instance=""):
-    """The command of ``deploy/systemd/<unit>``, with /srv/portal read as this checkout."""
+def exec_starts(unit, instance=""):
+    """Every command of ``deploy/systemd/<unit>``, in order, with /srv/portal read as this checkout."""
     text = (DEPLOY / "systemd" / unit).read_text()
-    line = next(line for line in text.splitlines() if line.startswith("ExecStart="))
-    command = line.removeprefix("ExecStart=").replace("%i", instance)
-    command = command.replace("/srv/portal/.venv/bin/", f"{VENV_BIN}/").replace("/srv/portal", str(ROOT))
-    return command.split()
+    commands = []
+    for line in text.splitlines():
+        if line.startswith("ExecStart="):
+            command = line.removeprefix("ExecStart=").replace("%i", instance)
+            command = command.replace("/srv/portal/.venv/bin/", f"{VENV_BIN}/").replace("/srv/portal", str(ROOT))
+            commands.append(command.split())
+    return commands
+
+
+def exec_start(unit, instance=""):
+    """The one command of a long-running unit."""
+    (command,) = exec_starts(unit, instance)
+    return command
 
 
 class Cluster:
@@ -111,6 +120,10 @@ class Cluster:
         return (self.dir / f"{name}.log").read_text(errors="replace")
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def run(self, command):
+        """A command as a timer's unit runs it, against the cluster."""
+        return subprocess.run(command, cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=300)
 
     def manage(self, *args):
         result = subprocess.run(

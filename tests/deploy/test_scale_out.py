@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.deploy.cluster import Browser, Cluster
+from tests.deploy.cluster import DEPLOY, Browser, Cluster, exec_starts
 
 pytestmark = pytest.mark.postgres
 
@@ -165,6 +165,15 @@ def test_nginx_names_the_visitor_and_no_one_else_can(cluster):
         "print(json.dumps(PortalComment.objects.get(comment='Adresse ?').ip_address))"
     )
     assert stored == "127.0.0.1"  # what nginx saw, not what the visitor claimed
+
+
+@pytest.mark.parametrize("unit", ["portal-periodic.service", "portal-daily.service"])
+def test_the_timers_commands_run_against_the_cluster(cluster, unit):
+    timer = (DEPLOY / "systemd" / unit.replace(".service", ".timer")).read_text()
+    assert "[Timer]" in timer and "WantedBy=timers.target" in timer
+    for command in exec_starts(unit):
+        result = cluster.run(command)
+        assert result.returncode == 0, (command, result.stdout, result.stderr)
 
 
 def test_stopping_one_app_server_mid_run_loses_no_request_nor_data(cluster):

@@ -1,6 +1,7 @@
 """Production settings come from the environment and are safe by Django's own checklist."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -98,3 +99,14 @@ def test_production_takes_a_shared_redis_cache_from_the_environment():
     assert result.stdout.split()[-2:] == ["portal.cache.ResilientRedisCache", "redis://cache.internal:6379/0"]
     result = manage("shell", "-c", probe, env={**PRODUCTION_ENV, "REDIS_URL": "redis://other:6379/1"})
     assert result.stdout.split()[-1] == "redis://other:6379/1"
+
+
+def test_the_example_environment_names_only_what_the_portal_reads():
+    deploy = settings.BASE_DIR / "deploy"
+    settings_files = [*(settings.BASE_DIR / "portal" / "settings").glob("*.py"), deploy / "gunicorn.conf.py"]
+    read = "".join(path.read_text() for path in settings_files)
+    names = re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", (deploy / "portal.env.example").read_text(), re.MULTILINE)
+    # read by boto3, by Django itself and by dj-database-url
+    read_elsewhere = {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    assert len(names) > 15
+    assert [name for name in names if f'"{name}"' not in read and name not in read_elsewhere] == []
