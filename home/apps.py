@@ -10,22 +10,15 @@ class HomeConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import localize, versions
+        from home import impact, localize, versions
         from portal import restrictions
         from portal import versions as named_versions
+        from workshops.models import WorkshopMember
 
         localize.install()
         page_published.connect(versions.bump, dispatch_uid="pages-version-published")
         page_unpublished.connect(versions.bump, dispatch_uid="pages-version-unpublished")
         post_page_move.connect(versions.bump, dispatch_uid="pages-version-moved")
-        post_delete.connect(page_deleted, dispatch_uid="pages-version-deleted")
+        post_delete.connect(versions.page_deleted, dispatch_uid="pages-version-deleted")
         named_versions.follow(PageViewRestriction, lambda restriction: restrictions.NAME)
-
-
-def page_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    from home import versions
-
-    if isinstance(instance, Page) and instance.live:
-        versions.bump()
+        named_versions.follow(WorkshopMember, lambda member: impact.MEMBERS)

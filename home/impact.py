@@ -2,37 +2,34 @@
 
 Counted once per workshop and per recommendation whatever their translations (on the pages of
 the default language, which every published page has), overall and per workshop. The result
-is cached per language until a page is published or unpublished (``home.versions``), or for a quarter
-of an hour, which bounds how late the attendance figures may be.
+is cached per language until something it counts changes: a page published or unpublished, a
+registration (attendance), a workshop's members (``portal.versions``).
 """
 
 from collections import Counter
 from statistics import median
 
-from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from archive.models import Action, ActionStatus, Answer, RecommendationPage
-from home import versions
-from portal import restrictions
+from portal import restrictions, versions
 from registrations.models import Registration, RegistrationStatus
+from registrations.services import SESSIONS
 from workshops.models import MemberOrigin, WorkshopMember, WorkshopPage, WorkshopStatus
 
-CACHE_SECONDS = 900
+CACHE_SECONDS = 3600
+MEMBERS = "workshop-members"  # the version of every workshop's members (drawn, volunteers)
+FOLLOWS = [versions.PAGES, SESSIONS, MEMBERS]
 HELD = [WorkshopStatus.IN_SESSION, WorkshopStatus.RECOMMENDATIONS_DELIVERED, WorkshopStatus.DELIBERATION_ADOPTED]
 
 
 def figures(locale):
     """The figures for the impact page in ``locale``, from the cache when nothing changed."""
-    key = f"impact:{versions.current()}:{locale.pk}:{get_language()}"
-    found = cache.get(key)
-    if found is None:
-        found = count(locale)
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    key = f"impact:{locale.pk}:{get_language()}"
+    return versions.remembered(key, FOLLOWS, lambda: count(locale), CACHE_SECONDS)
 
 
 def share(part, whole):

@@ -3,6 +3,8 @@
 Caches of things drawn from many pages (the main menu, the impact figures) put it in their keys.
 """
 
+from wagtail.models import Page
+
 from portal import versions
 
 NAME = versions.PAGES
@@ -14,3 +16,9 @@ def current():
 
 def bump(**_signal):
     versions.bump(NAME)
+
+
+def page_deleted(sender, instance, **_signal):
+    """``post_delete`` of any model: a live page deleted leaves menus and lists."""
+    if isinstance(instance, Page) and instance.live:
+        bump()

@@ -70,3 +70,16 @@ def test_the_main_menu_comes_from_the_cache_until_a_page_is_published(client, ar
     with CaptureQueriesContext(connection) as again:
         client.get(home.url)
     assert len(again) == len(warm)
+
+
+def test_members_and_attendance_show_on_the_impact_page_at_once(client, archive):
+    page = impact_page(archive)
+    values = [
+        value.text for value in BeautifulSoup(client.get(page.url).content, "html.parser").select(".figures__value")
+    ]
+    assert values[2:4] == ["0", "0"]  # drawn, volunteers
+    WorkshopMember.objects.create(
+        workshop=archive["workshop"], name="A", email="a@example.org", origin=MemberOrigin.DRAWN
+    )
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")  # the page cache and the figures' cache follow
+    assert [value.text for value in html.select(".figures__value")][2:4] == ["1", "0"]
