@@ -49,11 +49,6 @@ def cacheable(request):
     request.page_cache_allowed = True
 
 
-def not_for_everyone(request):
-    """Whatever marked it cacheable, this response is for one visitor only (a personal link)."""
-    request.page_cache_allowed = False
-
-
 def page_served(page, request, serve_args, serve_kwargs):
     """Wagtail's ``before_serve_page`` hook: a page without view restrictions is the same for everyone."""
     if restrictions.is_public(page):
