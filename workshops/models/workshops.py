@@ -1,6 +1,7 @@
 """Citizen project workshops: the topic, the city's expectations, seats and inclusion."""
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -181,6 +182,7 @@ class WorkshopPage(DiscussionMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects([self], "volunteer_seats")  # the table and the total read them
         context["sections"] = sections_for(self, request)  # sessions, draw, discussion… from the features
         return context
 
