@@ -51,22 +51,27 @@ def _fresh():
 
 
 def current(name):
-    value = cache.get_or_set(PREFIX + name, _fresh, None)
-    _note({name: value})
-    return value
+    return current_many([name])[name]
+
+
+def current_many(names):
+    """{name: version}, in one round trip; while a page is being read, each version is read once for it."""
+    reading = _reading.get()
+    known = reading.versions if reading is not None else {}
+    missing = [name for name in names if name not in known]
+    found = cache.get_many(keys(missing)) if missing else {}
+    for name in missing:
+        if PREFIX + name not in found:  # first use, or evicted: a new number, never an old one
+            cache.add(PREFIX + name, _fresh(), None)
+            found[PREFIX + name] = cache.get(PREFIX + name) or _fresh()  # the cache may not answer
+    _note({name: found[PREFIX + name] for name in missing})
+    return {name: known[name] if name in known else found[PREFIX + name] for name in names}
 
 
 def depends_on(*names):
     """Say that what is about to be read and shown changes with each of ``names`` (one cache round trip)."""
-    reading = _reading.get()
-    if reading is None or not names:
-        return
-    found = cache.get_many([PREFIX + name for name in names])
-    for name in names:
-        if PREFIX + name not in found:
-            cache.add(PREFIX + name, _fresh(), None)
-            found[PREFIX + name] = cache.get(PREFIX + name)
-    _note({name: found[PREFIX + name] for name in names})
+    if _reading.get() is not None and names:
+        current_many(names)
 
 
 def valid_until(moment):
@@ -97,7 +102,7 @@ class reading:
 
 def remembered(key, names, compute, timeout=3600):
     """``compute()``, kept under ``key`` until one of the versions ``names`` changes (a round trip each)."""
-    full = ":".join([key, *(str(current(name)) for name in names)])
+    full = ":".join([key, *map(str, current_many(names).values())])
     value = cache.get(full)
     if value is None:
         value = compute()
