@@ -6,7 +6,7 @@ cannot be served to everyone from the cache. The forms open to visitors who are 
 their submissions are checked by origin: a browser names the page a POST comes from (``Origin``,
 else ``Referer``), and a form sent from another site is refused as Django refuses a bad token.
 That is the protection CSRF tokens give a visitor without a session; nothing such a form does
-takes effect without the visitor's own step (the emailed confirmation link, the sign-in).
+is confirmed without the visitor's own step (the emailed link, the sign-in).
 A signed-in resident's submission is checked against the token as everywhere else.
 """
 

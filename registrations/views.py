@@ -24,7 +24,7 @@ def displayed_session(pk, locale):
     return sessions[0]
 
 
-@open_to_visitors  # a guest's registration holds a seat only once the emailed link is followed
+@open_to_visitors  # the form is on cached pages; a guest is confirmed only through the emailed link
 def session_detail(request, pk):
     """The session, its seats left and who may come, and the registration form.
 
