@@ -44,13 +44,14 @@ def discussion_html(page, request):
     if draft and draft.get("page") != str(page.translation_key):
         draft = None
 
-    versions.depends_on(cache_version(page.translation_key), versions.PEOPLE)
+    followed = versions.current_many([cache_version(page.translation_key), versions.PEOPLE])
     discussion = threads.discussion_for(page)
     key = None
     if not request.user.is_authenticated:
         version = (discussion.pk, discussion.version) if discussion else ("new", 0)
         published = page.last_published_at.timestamp() if page.last_published_at else ""
-        parts = (page.pk, published, *version, get_language(), sort, which, focus, page_number)
+        people = followed[versions.PEOPLE]  # names are shown: a new public name makes a new copy
+        parts = (page.pk, published, *version, people, get_language(), sort, which, focus, page_number)
         key = "discussion:" + ":".join(map(str, parts))
         cached = cache.get(key)
         if cached is not None:
@@ -63,7 +64,7 @@ def discussion_html(page, request):
         section["single"] = threads.single_thread(discussion, viewer, focus)
     if discussion is not None and not section.get("single"):
         section["threads_page"], section["nodes"] = threads.comment_threads(discussion, viewer, sort, page_number)
-        shared = (page.pk, discussion.pk, discussion.version, versions.current(versions.PEOPLE), get_language())
+        shared = (page.pk, discussion.pk, discussion.version, followed[versions.PEOPLE], get_language())
         section["threads_html"] = threads_html(request, section, shared + (sort, page_number))
     shown = section.get("single") or section.get("nodes") or []
     replyable = {node.comment.pk for node in threads.walk(shown) if threads.reply_allowed(node.comment)}

@@ -48,14 +48,17 @@ def test_the_shared_threads_follow_every_change(workshop, say, resident, uncache
     reader = Client()
     reader.force_login(resident("Santiago"))
     assert "Première version" in reader.get(workshop.url).content.decode()
+    assert "Camille" in Client().get(workshop.url).content.decode()
     services.edit(camille, comment, "Seconde version")
     assert "Seconde version" in reader.get(workshop.url).content.decode()
+    assert "Seconde version" in Client().get(workshop.url).content.decode()
     from accounts.forms import ProfileForm
 
     form = ProfileForm({"display_name": "Camille R.", "preferred_language": "fr"}, instance=camille)
     assert form.is_valid()
     form.save()
     assert "Camille R." in reader.get(workshop.url).content.decode()
+    assert "Camille R." in Client().get(workshop.url).content.decode()  # and for visitors
 
 
 def test_text_cannot_forge_a_place_for_actions(workshop, say, resident, uncached):
