@@ -10,12 +10,13 @@ class HomeConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home import impact, localize, versions
+        from home import branding, impact, localize, versions
         from portal import restrictions
         from portal import versions as named_versions
         from workshops.models import WorkshopMember
 
         localize.install()
+        branding.follow()
         page_published.connect(versions.bump, dispatch_uid="pages-version-published")
         page_unpublished.connect(versions.bump, dispatch_uid="pages-version-unpublished")
         post_page_move.connect(versions.bump, dispatch_uid="pages-version-moved")

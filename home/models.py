@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home import impact, versions
+from home.branding import Branding  # noqa: F401  (a model of this app)
 from home.figures import key_figures
 from portal import restrictions
 from portal.blocks import BodyBlock

@@ -23,13 +23,15 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """PostgreSQL-only tests (real parallel transactions) skip loudly elsewhere; CI runs them in its PostgreSQL pass."""
+    """PostgreSQL-only tests (real parallel transactions) skip loudly elsewhere; CI runs them in its
+    PostgreSQL pass. Browser tests test the interface, not the database: they run in the SQLite pass."""
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        return
-    skip = pytest.mark.skip(reason="NEEDS POSTGRESQL: run with DATABASE_URL=postgres://… (CI's second pass does)")
+        marker, reason = "browser", "BROWSER TEST: runs in the SQLite pass (CI's first), on the same code"
+    else:
+        marker, reason = "postgres", "NEEDS POSTGRESQL: run with DATABASE_URL=postgres://… (CI's second pass does)"
     for item in items:
-        if item.get_closest_marker("postgres"):
-            item.add_marker(skip)
+        if item.get_closest_marker(marker):
+            item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(autouse=True)

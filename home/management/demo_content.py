@@ -397,6 +397,42 @@ PRIVACY = {
     },
 }
 
+ACCESSIBILITY = {
+    "fr": {
+        "title": "Accessibilité",
+        "slug": "accessibilite",
+        "introduction": "Déclaration d'accessibilité du portail de la participation citoyenne.",
+        "body": "<p>La Ville s'engage à rendre ce portail accessible à toutes et à tous, conformément au référentiel général d'amélioration de l'accessibilité (RGAA 4.1), qui reprend les critères WCAG 2.1 niveau AA. Chaque type de page et chaque formulaire est audité automatiquement, en français, en anglais et en espagnol, sur ordinateur et sur téléphone, avant chaque mise en ligne.</p><p>Si vous ne pouvez pas accéder à un contenu ou à un service, écrivez-nous à l'adresse de contact en bas de page : nous vous répondrons et vous proposerons une autre façon d'y accéder.</p>",
+    },
+    "en": {
+        "title": "Accessibility",
+        "slug": "accessibility",
+        "introduction": "Accessibility statement of the citizen participation portal.",
+        "body": "<p>The City is committed to making this portal accessible to everyone, following WCAG 2.1 level AA. Every page type and every form is audited automatically, in French, English and Spanish, on a computer and on a phone, before each release.</p><p>If you cannot reach some content or a service, write to the contact address at the bottom of the page: we will answer and offer another way to reach it.</p>",
+    },
+    "es": {
+        "title": "Accesibilidad",
+        "slug": "accesibilidad",
+        "introduction": "Declaración de accesibilidad del portal de participación ciudadana.",
+        "body": "<p>La Ciudad se compromete a que este portal sea accesible para todas las personas, según las pautas WCAG 2.1 nivel AA. Cada tipo de página y cada formulario se audita automáticamente, en francés, inglés y español, en ordenador y en teléfono, antes de cada publicación.</p><p>Si no puede acceder a un contenido o a un servicio, escríbanos a la dirección de contacto al pie de la página: le responderemos y le ofreceremos otra forma de acceder.</p>",
+    },
+}
+
+# The city's identity in the demo (Settings → Branding): Grenoble-like, with a logo drawn at load time.
+BRANDING = {
+    "city_name": "Grenoble",
+    "primary_colour": "#00558c",
+    "accent_colour": "#f5c342",
+    "contact_email": "participation@grenoble.example",
+    "contact_phone": "04 76 00 00 00",
+    "contact_address": "Hôtel de Ville\n11 boulevard Jean Pain\n38000 Grenoble",
+    "footer_links": [("Ville de Grenoble", "https://www.grenoble.fr/")],
+    "social_accounts": [
+        ("mastodon", "https://mastodon.social/@grenoble"),
+        ("youtube", "https://www.youtube.com/@villedegrenoble"),
+    ],
+}
+
 # username, email, password, group (None for residents), superuser
 USERS = [
     ("admin", "admin@example.org", "demo-admin-pass", None, True),

@@ -1,5 +1,6 @@
 """Load the demo programme in French, English and Spanish; safe to run again."""
 
+import io
 import json
 import random
 import uuid
@@ -11,12 +12,16 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
@@ -35,6 +40,7 @@ from archive.models import (
 from comments import services as comment_services
 from comments.models import Kind, PortalComment
 from draws.models import AGE_BANDS, GENDERS, Candidacy, Draw, Quota, Source
+from home.branding import Branding
 from home.management import demo_archive
 from home.management import demo_content as demo
 from home.models import HomePage, ImpactPage, StandardPage
@@ -56,6 +62,18 @@ SOURCE = settings.LANGUAGE_CODE
 PARIS = ZoneInfo("Europe/Paris")
 
 
+def demo_logo(colour):
+    """A demo emblem, drawn rather than shipped: three white peaks on the city's colour."""
+    picture = PILImage.new("RGBA", (192, 192), (0, 0, 0, 0))
+    pen = ImageDraw.Draw(picture)
+    pen.rounded_rectangle((0, 0, 191, 191), radius=36, fill=colour)
+    for peak in ((20, 150, 70, 60, 120, 150), (70, 150, 120, 40, 172, 150), (48, 150, 95, 95, 140, 150)):
+        pen.polygon(peak[:2] + peak[2:4] + peak[4:], fill="white", outline=colour, width=4)
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return ImageFile(buffer, name="logo.png")
+
+
 def block(kind, value):
     """A StreamField block with its id, which wagtail-localize needs to place each string."""
     return {"type": kind, "value": value, "id": str(uuid.uuid4())}
@@ -75,7 +93,8 @@ class Command(BaseCommand):
             home = self.load_home()
             self.load_section(home, CouncilIndexPage, demo.COUNCIL_INDEX, self.load_councils, territories)
             self.load_section(home, WorkshopIndexPage, demo.WORKSHOP_INDEX, self.load_workshops, themes, territories)
-            self.load_standard_pages(home)
+            standard_pages = self.load_standard_pages(home)
+            self.load_branding(standard_pages)
             users = self.load_users()
             self.load_discussion()
             self.load_draw()
@@ -291,7 +310,8 @@ class Command(BaseCommand):
             self.created += 1
 
     def load_standard_pages(self, home):
-        for texts in (demo.HOW_IT_WORKS, demo.PRIVACY):
+        pages = {}
+        for texts in (demo.HOW_IT_WORKS, demo.PRIVACY, demo.ACCESSIBILITY):
 
             def fields(code, translation=None, texts=texts):
                 local = texts[code]
@@ -307,7 +327,34 @@ class Command(BaseCommand):
                     "show_in_menus": "faq" in local,
                 }
 
-            self.ensure_page(home, StandardPage, texts[SOURCE]["slug"], fields(SOURCE), fields)
+            pages[texts[SOURCE]["slug"]] = self.ensure_page(
+                home, StandardPage, texts[SOURCE]["slug"], fields(SOURCE), fields
+            )
+        return pages
+
+    def load_branding(self, standard_pages):
+        """The city's name, logo, colours, contact and footer (Settings → Branding), unless staff set them."""
+        branding = Branding.for_site(Site.objects.get(is_default_site=True))
+        if branding.city_name:
+            return
+        values = demo.BRANDING
+        for field in ("city_name", "primary_colour", "accent_colour", "contact_email", "contact_phone"):
+            setattr(branding, field, values[field])
+        branding.contact_address = values["contact_address"]
+        branding.logo = Image.objects.create(
+            title=f"{values['city_name']} (logo)", file=demo_logo(values["primary_colour"])
+        )
+        branding.accessibility_page = standard_pages[demo.ACCESSIBILITY[SOURCE]["slug"]]
+        branding.privacy_page = standard_pages[demo.PRIVACY[SOURCE]["slug"]]
+        branding.footer_links = [
+            block("link", {"label": label, "page": None, "url": url}) for label, url in values["footer_links"]
+        ]
+        branding.social_accounts = [
+            block("account", {"network": net, "url": url}) for net, url in values["social_accounts"]
+        ]
+        branding.full_clean()
+        branding.save()
+        self.created += 1
 
     # Users ----------------------------------------------------------------------
 

@@ -1,0 +1,189 @@
+"""The journeys of DESIGN.md, in a real browser, as a person goes through them.
+
+Controls are found by their accessible names and labels (the English interface: its names are the
+source strings), emails are read from Django's outbox and their links followed. Staff sign in
+through a session cookie: their journeys are about the decisions they take, not the sign-in form.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+from wagtail.users.models import UserProfile
+
+from comments.models import PortalComment
+from registrations.models import Registration
+from tests import factories
+from tests.browser.conftest import last_link, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def session_with_two_seats(site_tree):
+    start = timezone.now() + datetime.timedelta(days=10)
+    return factories.SessionFactory(
+        workshop=site_tree["workshops"]["fr"],
+        capacity=2,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        registration_opens_at=timezone.now() - datetime.timedelta(days=1),
+        childcare_places=0,
+        residents_only=False,
+        titles={"fr": "Séance de travail", "en": "Working session"},
+    )
+
+
+@pytest.fixture
+def person(open_browser, resident):
+    """A resident with an account, signed in through the form in a browser of their own."""
+
+    def make(name, javascript=True):
+        user = resident(name, "en", username=name.lower())
+        page = open_browser(javascript=javascript)
+        sign_in(page, user.email, PASSWORD)
+        assert page.get_by_role("link", name=re.compile("My space|Mon espace")).count(), "sign-in failed"
+        return user, page
+
+    return make
+
+
+def staff_browser(open_browser, live_server, user):
+    """A staff member's browser, signed in by a session cookie."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"  # the admin in English, whose names the tests look for
+    profile.save()
+    client = Client()
+    client.force_login(user)
+    page = open_browser()
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+    return page
+
+
+def register(page, session):
+    page.goto(f"/en/sessions/{session.pk}/")
+    page.get_by_label(re.compile(r"I am \d+ or older")).check()
+    page.get_by_label(re.compile("I agree that the City keeps these details")).check()
+    page.get_by_role("button", name=re.compile("^(Register|Join the waiting list)$")).click()
+    page.wait_for_load_state()
+    assert not page.locator(".errorlist").count(), page.locator("main form").inner_text()
+
+
+def test_journey_2_seats_waiting_list_and_cancelling_from_the_email(person, session_with_two_seats):
+    session = session_with_two_seats
+    first, first_page = person("Ana")
+    second, second_page = person("Bruno")
+    third, third_page = person("Chloe")
+
+    register(first_page, session)
+    first_page.goto(f"/en/sessions/{session.pk}/")
+    assert "1 seat left." in first_page.locator(".seats-left").inner_text()
+    register(second_page, session)
+    second_page.goto(f"/en/sessions/{session.pk}/")
+    assert "0 seats left." in second_page.locator(".seats-left").inner_text()
+    third_page.goto(f"/en/sessions/{session.pk}/")
+    assert third_page.get_by_role("button", name="Join the waiting list").is_visible()
+    register(third_page, session)
+    assert "You are number 1 on the waiting list." in third_page.locator("main").inner_text()
+
+    cancel = last_link(first.email, r"https?://\S+/sessions/cancel/\S+")
+    mail.outbox.clear()
+    first_page.goto(cancel)
+    first_page.get_by_role("button", name="Yes, cancel").click()
+    first_page.wait_for_load_state()
+
+    assert Registration.objects.get(session=session, user=third).status == "confirmed"
+    assert any(third.email in message.to for message in mail.outbox), "the promoted resident is told"
+    third_page.goto(f"/en/sessions/{session.pk}/")
+    assert "You are registered for this session." in third_page.locator("main").inner_text()
+    assert "0 seats left." in third_page.locator(".seats-left").inner_text()
+
+
+def test_journey_3_reported_comment_is_hidden_then_decided_by_a_moderator(
+    person, open_browser, live_server, site_tree, resident
+):
+    workshop = site_tree["workshops"]["en"]
+    author, author_page = person("Dana")
+    author_page.goto(workshop.url)
+    author_page.get_by_label("Your comment").fill("Everyone on this street is an idiot.")
+    author_page.get_by_role("button", name="Publish").click()
+    author_page.wait_for_load_state()
+    assert "Everyone on this street is an idiot." in author_page.locator("#comments").inner_text()
+
+    for name in ("Eli", "Farah", "Gus"):
+        _, page = person(name)
+        page.goto(workshop.url)
+        page.locator("#comments").get_by_role("link", name="Report").first.click()
+        page.get_by_label("Offensive or hateful").check()
+        page.get_by_role("button", name="Send the report").click()
+        page.wait_for_load_state()
+
+    visitor = open_browser()
+    visitor.goto(workshop.url)
+    assert "Everyone on this street is an idiot." not in visitor.locator("main").inner_text()
+
+    moderator = resident("Mo", "en", username="mo")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    mail.outbox.clear()
+    admin = staff_browser(open_browser, live_server, moderator)
+    admin.goto("/admin/moderation/")
+    assert "Everyone on this street is an idiot." in admin.locator("main").inner_text()
+    admin.get_by_role("row").filter(has_text="idiot").get_by_role("link", name="Open").click()
+    assert "Offensive or hateful" in admin.locator("main").inner_text()
+    admin.get_by_label("Decision").select_option(label="Remove")
+    admin.get_by_label("Reason").first.fill("Insults have no place here.")
+    admin.get_by_role("button", name="Apply").click()
+    admin.wait_for_load_state()
+
+    assert PortalComment.objects.get(user=author).status == "removed"
+    told = {address for message in mail.outbox for address in message.to}
+    assert author.email in told
+
+
+def test_journey_4_a_question_waits_for_approval_then_shows_its_answer(
+    person, open_browser, live_server, site_tree, resident
+):
+    workshop = site_tree["workshops"]["en"]
+    asker, page = person("Hana")
+    page.goto(workshop.url)
+    page.get_by_label("Your question").fill("Will the sessions be interpreted into sign language?")
+    page.get_by_role("button", name="Send my question").click()
+    page.wait_for_load_state()
+
+    visitor = open_browser()
+    visitor.goto(workshop.url)
+    assert "sign language" not in visitor.locator("main").inner_text()
+
+    moderator = resident("Moira", "en", username="moira")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    admin = staff_browser(open_browser, live_server, moderator)
+    admin.goto("/admin/moderation/?tab=pending")
+    admin.get_by_role("row").filter(has_text="sign language").get_by_role("checkbox").check()
+    admin.get_by_label("Decision").select_option(label="Approve the question")
+    admin.get_by_role("button", name="Apply").click()
+    admin.wait_for_load_state()
+    assert "Decision applied to 1 item(s)." in admin.locator("main").inner_text()
+
+    editor = resident("Eva", "en", username="eva")  # communications staff post the official answers
+    editor.groups.add(Group.objects.get(name="Editors"))
+    admin = staff_browser(open_browser, live_server, editor)
+    admin.goto("/admin/moderation/questions/")
+    admin.get_by_role("row").filter(has_text="sign language").get_by_role("link", name="Answer").click()
+    admin.get_by_label("Official answer").fill("Yes: tell us when you register and we book an interpreter.")
+    admin.get_by_role("button", name="Publish the answer").click()
+    admin.wait_for_load_state()
+    assert "The official answer is published." in admin.locator("body").inner_text()
+
+    visitor.goto(workshop.url)
+    questions = visitor.locator("#questions")
+    questions.get_by_text("Will the sessions be interpreted into sign language?").first.click()  # unfold it
+    answer = questions.locator(".answer")
+    assert answer.is_visible()
+    assert "Official answer" in answer.inner_text()
+    assert "we book an interpreter" in answer.inner_text()
