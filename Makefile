@@ -8,7 +8,7 @@ PORT ?= 8000
 # The one address emails link to (and the demo site's host and port): where `make run` serves.
 BASE_URL ?= $(or $(WAGTAILADMIN_BASE_URL),http://$(HOST):$(PORT))
 
-.PHONY: run test setup lint messages bench verifier clean
+.PHONY: run test setup lint messages bench verifier screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,13 @@ setup: $(VENV)/.installed
 run: setup
 	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.test-installed
+# axe-core for the browser tests' audits (pinned in package-lock.json); skipped where npm is missing,
+# and the audits then skip loudly.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility audits will skip (CI installs it)"; fi
+
+test: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

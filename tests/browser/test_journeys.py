@@ -11,13 +11,18 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.users.models import UserProfile
 
+from archive import browse
+from archive.models import Answer, Endorsement
 from comments.models import PortalComment
 from registrations.models import Registration
 from tests import factories
+from tests.archive.conftest import archive  # noqa: F401  (a fixture)
 from tests.browser.conftest import last_link, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -51,6 +56,11 @@ def person(open_browser, resident):
         return user, page
 
     return make
+
+
+def french(text):
+    with translation.override("fr"):
+        return gettext(text)
 
 
 def staff_browser(open_browser, live_server, user):
@@ -187,3 +197,59 @@ def test_journey_4_a_question_waits_for_approval_then_shows_its_answer(
     assert answer.is_visible()
     assert "Official answer" in answer.inner_text()
     assert "we book an interpreter" in answer.inner_text()
+
+
+def test_journey_7_a_resident_endorses_and_appears_in_the_list(person, archive):
+    """On the French recommendation, with the French interface's names."""
+    recommendation = archive["recommendations"][0]
+    user, page = person("Ines")
+    page.goto(recommendation.url)
+    endorsements = page.locator("#endorsements")
+    assert "0 soutien" in endorsements.inner_text()
+    endorsements.get_by_label(french("Show my name in the list of endorsers")).check()
+    endorsements.get_by_role("button", name=french("Endorse this recommendation")).click()
+    page.wait_for_load_state()
+
+    assert Endorsement.objects.filter(user=user, translation_key=recommendation.translation_key).count() == 1
+    assert french("You endorse this recommendation.") in page.locator("#endorsements").inner_text()
+    visitor = person("Jo")[1]
+    visitor.goto(recommendation.url)
+    listed = visitor.locator("#endorsements").inner_text()
+    assert "1 soutien" in listed and "Ines" in listed
+
+
+def choose(select, label):
+    """Pick the option whose label starts with ``label`` (the facets add their counts)."""
+    option = select.locator("option").filter(has_text=re.compile(f"^{re.escape(label)} ")).first
+    select.select_option(option.get_attribute("value"))
+
+
+def test_journey_5_searching_the_archive_in_french_with_filters(open_browser, archive):
+    call_command("update_search_index", verbosity=0)
+    page = open_browser()
+    page.goto(archive["index"]["fr"].url)
+    words = page.get_by_label(french("Words to look for"))
+    for typed, expected in [("arbre", "Planter des arbres"), ("ECOLES", "Ouvrir les cours d'école")]:
+        words.fill(typed)
+        words.press("Enter")  # the keyboard sends the form
+        page.wait_for_load_state()
+        titles = page.locator(".archive__results .card__title").all_inner_texts()
+        assert titles and titles[0].startswith(expected), f"{typed!r} found {titles}"
+
+    words.fill("")
+    words.press("Enter")
+    page.wait_for_load_state()
+    with translation.override("fr"):
+        theme, year, answer = (str(browse.FACETS[i].label) for i in (1, 3, 4))
+        accepted = str(Answer.ACCEPTED.label)
+    choose(page.get_by_label(answer), accepted)
+    page.get_by_label(theme).select_option(index=1)
+    choose(page.get_by_label(year), "2025")
+    page.locator(".archive__filters").get_by_role("button", name=french("Show")).click()
+    page.wait_for_load_state()
+    cards = page.locator(".archive__results .card")
+    assert cards.count() == 1 and "Planter des arbres" in cards.inner_text()
+
+    cards.get_by_role("link", name="Planter des arbres").click()
+    main = page.locator("main").inner_text()
+    assert accepted in main and "Planter 500 arbres" in main and "40" in main
