@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
+from tests.archive.conftest import archive  # noqa: F401  (the archive journeys use its recommendations)
 from tests.skipping import missing
 
 # Playwright's synchronous API runs an event loop in the test's thread; the ORM calls the tests

@@ -22,7 +22,6 @@ from archive.models import Answer, Endorsement
 from comments.models import PortalComment
 from registrations.models import Registration
 from tests import factories
-from tests.archive.conftest import archive  # noqa: F401  (a fixture)
 from tests.browser.conftest import last_link, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
