@@ -20,7 +20,9 @@ from wagtail.users.models import UserProfile
 from archive import browse
 from archive.models import Answer, Endorsement
 from comments.models import PortalComment
+from draws.models import Draw, DrawStatus
 from registrations.models import Registration
+from sortition.cli import main as sortition_main
 from tests import factories
 from tests.browser.conftest import last_link, sign_in
 
@@ -252,3 +254,65 @@ def test_journey_5_searching_the_archive_in_french_with_filters(open_browser, ar
     cards.get_by_role("link", name="Planter des arbres").click()
     main = page.locator("main").inner_text()
     assert accepted in main and "Planter 500 arbres" in main and "40" in main
+
+
+def test_journey_6_an_organiser_runs_the_draw_and_a_visitor_verifies_it(
+    open_browser, live_server, site_tree, resident, tmp_path, capsys
+):
+    """Quotas for parity, age bands and districts, 17 seats, a pool of 300 from the city's mail-out."""
+    draw = Draw.objects.create(
+        workshop=site_tree["workshops"]["fr"],
+        panel_size=17,
+        closes_at=timezone.now() + datetime.timedelta(days=10),
+        randomness_method="Five ten-sided dice thrown in public.",
+        lottery_size=200,
+    )
+    categories = tmp_path / "categories.csv"
+    categories.write_text(
+        "category,name,min,max\ngender,woman,8,9\ngender,man,8,9\n"
+        "age,16-29,3,6\nage,30-44,3,6\nage,45-64,3,6\nage,65+,2,5\n"
+        "district,north,4,7\ndistrict,centre,4,7\ndistrict,south,4,7\n"
+    )
+    respondents = tmp_path / "respondents.csv"
+    bands, districts = ["16-29", "30-44", "45-64", "65+"], ["north", "centre", "south"]
+    rows = [f"r{n},{['woman', 'man'][n % 2]},{bands[n % 4]},{districts[n % 3]}" for n in range(300)]
+    respondents.write_text("id,gender,age,district\n" + "\n".join(rows) + "\n")
+
+    organiser = resident("Olga", "en", username="olga")
+    organiser.groups.add(Group.objects.get(name="Organisers"))
+    admin = staff_browser(open_browser, live_server, organiser)
+    admin.goto(f"/admin/draw-runs/{draw.pk}/")
+    admin.get_by_label(re.compile("^Categories file")).set_input_files(categories)
+    admin.get_by_label(re.compile("^Respondents file")).set_input_files(respondents)
+    admin.get_by_role("button", name="Import").click()
+    admin.wait_for_load_state()
+    assert "300 respondents and 9 quotas imported" in admin.locator("body").inner_text()
+
+    admin.get_by_label("Minimum, district: north").fill("5")  # the organiser tightens one quota
+    admin.get_by_role("button", name="Save the quotas").click()
+    admin.wait_for_load_state()
+    assert "The quotas are saved." in admin.locator("body").inner_text()
+    assert draw.quotas.get(category="district", value="north").minimum == 5
+
+    admin.get_by_label(re.compile("^I confirm: once frozen")).check()
+    admin.get_by_role("button", name="Freeze").click()
+    admin.wait_for_load_state()
+    admin.get_by_role("button", name="Compute").click()
+    admin.wait_for_load_state()
+    admin.get_by_label("The public randomness, exactly as produced").fill("3 9 0 7 2")
+    admin.get_by_role("button", name="Draw the panel").click()
+    admin.wait_for_load_state()
+    draw.refresh_from_db()
+    assert draw.status == DrawStatus.DRAWN
+
+    visitor = open_browser()
+    visitor.goto(f"/en/draws/{draw.pk}/")
+    text = visitor.locator("main").inner_text()
+    assert "3 9 0 7 2" in text and draw.pool_sha256 in text
+    with visitor.expect_download() as download:
+        visitor.get_by_role("link", name=re.compile(r"^Download the audit record \(")).click()
+    record = tmp_path / download.value.suggested_filename
+    download.value.save_as(record)
+    capsys.readouterr()
+    assert sortition_main(["verify", str(record)]) == 0  # as the page says: python -m sortition.verify <file>
+    assert "verified: the same panel of 17" in capsys.readouterr().out
