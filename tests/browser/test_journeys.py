@@ -25,6 +25,7 @@ from registrations.models import Registration
 from sortition.cli import main as sortition_main
 from tests import factories
 from tests.browser.conftest import last_link, sign_in
+from workshops.models import WorkshopPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 PASSWORD = "a-long-test-password"
@@ -316,3 +317,85 @@ def test_journey_6_an_organiser_runs_the_draw_and_a_visitor_verifies_it(
     capsys.readouterr()
     assert sortition_main(["verify", str(record)]) == 0  # as the page says: python -m sortition.verify <file>
     assert "verified: the same panel of 17" in capsys.readouterr().out
+
+
+TRANSLATIONS = {
+    "en": ["Streets to play in", "streets-to-play-in", "How can streets go back to children on Sundays?", "Try it."],
+    "es": ["Calles para jugar", "calles-para-jugar", "¿Cómo devolver las calles a los niños el domingo?", "Probarlo."],
+}
+
+
+def test_journey_1_an_editor_writes_translates_and_publishes_a_visitor_switches_language(
+    open_browser, site_tree, resident
+):
+    theme = site_tree["workshops"]["fr"].theme
+    spanish_theme = theme.copy_for_translation(site_tree["locales"]["es"])
+    spanish_theme.name = "Clima"
+    spanish_theme.save()
+    editor = resident("Edith", "en", username="edith")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+
+    admin = open_browser(language="en")  # the sign-in page follows the browser's language
+    admin.goto("/admin/login/")
+    admin.get_by_label("Username").fill(editor.email)
+    admin.get_by_label("Password").fill(PASSWORD)
+    admin.get_by_role("button", name="Sign in").click()
+    admin.wait_for_load_state()
+
+    index = site_tree["indexes"]["fr"]
+    admin.goto(f"/admin/pages/add/workshops/workshoppage/{index.pk}/")
+    admin.get_by_role("textbox", name="Title*").fill("Des rues pour jouer")
+    admin.get_by_role("textbox", name="Topic*").fill("Comment rendre les rues aux enfants le dimanche ?")
+    admin.locator("#panel-child-content-city_expectations-section [role=textbox]").click()
+    admin.keyboard.type("La Ville essaiera les idées retenues.")
+    admin.get_by_role("button", name="Choose theme").click()
+    admin.locator(".modal").get_by_role("link", name=theme.name).click()
+    admin.get_by_role("combobox", name="Status*").select_option(label="Call for candidates")
+    admin.get_by_role("button", name="More actions").click()
+    admin.get_by_role("button", name="Publish").click()
+    admin.wait_for_load_state()
+    assert "created and published" in admin.locator("body").inner_text()
+    workshop = WorkshopPage.objects.get(slug="des-rues-pour-jouer")
+
+    admin.goto(f"/admin/pages/{workshop.pk}/edit/")
+    admin.get_by_role("navigation", name="Actions", exact=True).get_by_role("button", name="Actions").click()
+    admin.get_by_role("link", name="Translate").click()
+    admin.get_by_label("English").check()
+    admin.get_by_label("Spanish").check()
+    admin.locator("main [type=submit]").click()
+    admin.wait_for_load_state()
+    assert "submitted for translation into 2 locales" in admin.locator("body").inner_text()
+
+    for code, language in (("en", "English"), ("es", "Spanish")):
+        translation_page = workshop.get_translation(site_tree["locales"][code])
+        admin.goto(f"/admin/pages/{translation_page.pk}/edit/")  # wagtail-localize's translation editor
+        for text in TRANSLATIONS[code]:
+            admin.get_by_role("button", name="Translate", exact=True).first.click()
+            admin.locator("textarea").first.fill(text)
+            admin.get_by_role("button", name="Save", exact=True).first.click()
+            admin.get_by_text(text, exact=True).wait_for()
+        admin.get_by_role("button", name=f"Publish in {language}").click()
+        admin.wait_for_load_state()
+        assert f"in {language}." in admin.locator("body").inner_text()
+
+    visitor = open_browser()
+    visitor.goto(workshop.url)
+    for code, name, address in (("en", "English", "/en/workshops/streets-to-play-in/"), ("es", "español", None)):
+        visitor.locator(".language-switcher").get_by_role("link", name=name).click()
+        visitor.wait_for_load_state()
+        assert visitor.evaluate("document.documentElement.lang") == code
+        assert visitor.locator("h1").inner_text() == TRANSLATIONS[code][0]
+        if address:
+            assert visitor.url.endswith(address)
+        alternates = visitor.locator("link[rel=alternate][hreflang]").evaluate_all(
+            "links => Object.fromEntries(links.map(link => [link.hreflang, new URL(link.href).pathname]))"
+        )
+        assert alternates == {
+            "fr": "/fr/ateliers/des-rues-pour-jouer/",
+            "en": "/en/workshops/streets-to-play-in/",
+            "es": "/es/talleres/calles-para-jugar/",
+            "x-default": "/fr/ateliers/des-rues-pour-jouer/",
+        }
