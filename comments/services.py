@@ -76,6 +76,9 @@ class Post:
     ip_address: str | None = None
 
 
+RESENT_WITHIN = timedelta(minutes=2)
+
+
 def post(user, page, new):
     """Publish a comment or reply, or submit a question for moderation."""
     if new.kind == Kind.QUESTION and not page.accepts_questions:
@@ -88,6 +91,9 @@ def post(user, page, new):
         discussion = Discussion.objects.select_for_update().get(pk=discussion_of(page).pk)
         refuse_if_too_fast(user, now)
         parent = _reply_target(discussion, new.parent_id) if new.parent_id else None
+        already_sent = _just_sent(discussion, user, new, parent, now)
+        if already_sent:
+            return already_sent
         comment = PortalComment(
             discussion=discussion,
             content_type=ContentType.objects.get_for_model(Discussion),
@@ -111,6 +117,26 @@ def post(user, page, new):
         if parent:
             _notify_followers(comment, parent)
     return comment
+
+
+def _just_sent(discussion, user, new, parent, now):
+    """The same text from the same person at the same place moments ago: a second click or a form
+    sent again, which gets the comment already posted back rather than a copy. The discussion's row
+    is locked by then, so two such requests in parallel see each other."""
+    # django-comments-xtd gives a thread's first comment its own pk as parent_id: the level tells them apart
+    same_place = {"level": 0} if parent is None else {"parent_id": parent.pk, "level": parent.level + 1}
+    return (
+        PortalComment.objects.filter(
+            discussion=discussion,
+            user=user,
+            kind=new.kind,
+            comment=new.text,
+            submit_date__gte=now - RESENT_WITHIN,
+            **same_place,
+        )
+        .order_by("-submit_date")
+        .first()
+    )
 
 
 def _reply_target(discussion, parent_id):

@@ -7,6 +7,7 @@ package.json). These tests run in the SQLite pass of CI; the PostgreSQL pass ski
 conftest), since what they test is the interface, not the database.
 """
 
+import datetime
 import os
 import re
 import shutil
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
+from tests import factories
 from tests.archive.conftest import archive  # noqa: F401  (the archive journeys use its recommendations)
 from tests.skipping import missing
 
@@ -106,3 +109,18 @@ def axe_violations(page, width):
         + "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
         for violation in result["violations"]
     ]
+
+
+@pytest.fixture
+def session_with_two_seats(site_tree):
+    start = timezone.now() + datetime.timedelta(days=10)
+    return factories.SessionFactory(
+        workshop=site_tree["workshops"]["fr"],
+        capacity=2,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        registration_opens_at=timezone.now() - datetime.timedelta(days=1),
+        childcare_places=0,
+        residents_only=False,
+        titles={"fr": "Séance de travail", "en": "Working session"},
+    )

@@ -23,27 +23,11 @@ from comments.models import PortalComment
 from draws.models import Draw, DrawStatus
 from registrations.models import Registration
 from sortition.cli import main as sortition_main
-from tests import factories
 from tests.browser.conftest import last_link, sign_in
 from workshops.models import WorkshopPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 PASSWORD = "a-long-test-password"
-
-
-@pytest.fixture
-def session_with_two_seats(site_tree):
-    start = timezone.now() + datetime.timedelta(days=10)
-    return factories.SessionFactory(
-        workshop=site_tree["workshops"]["fr"],
-        capacity=2,
-        start=start,
-        end=start + datetime.timedelta(hours=2),
-        registration_opens_at=timezone.now() - datetime.timedelta(days=1),
-        childcare_places=0,
-        residents_only=False,
-        titles={"fr": "Séance de travail", "en": "Working session"},
-    )
 
 
 @pytest.fixture

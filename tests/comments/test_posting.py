@@ -31,6 +31,24 @@ def test_a_signed_in_resident_comments_from_the_page(client, workshop, resident)
     assert comment.language == "fr"
 
 
+def test_a_comment_sent_twice_is_posted_once(client, workshop, resident, say, monkeypatch):
+    """A second click on a slow connection, or a form sent again, gives back the first comment."""
+    camille = resident()
+    client.force_login(camille)
+    first = client.post(post_url(workshop), {"text": "Une seule fois"})
+    again = client.post(post_url(workshop), {"text": "Une seule fois"})
+    comment = PortalComment.objects.get()
+    assert first["Location"] == again["Location"] and again["Location"].endswith(f"#c{comment.pk}")
+
+    reply = say(camille, "Une seule fois", parent_id=comment.pk)  # the same words elsewhere are a new comment
+    assert say(camille, "Une seule fois", parent_id=comment.pk) == reply
+    later = timezone.now() + services.RESENT_WITHIN + datetime.timedelta(seconds=1)
+    monkeypatch.setattr(services.timezone, "now", lambda: later)
+    monkeypatch.setattr(services, "refuse_if_too_fast", lambda user, now: None)
+    assert say(camille, "Une seule fois").pk not in (comment.pk, reply.pk)
+    assert PortalComment.objects.count() == 3
+
+
 def test_visitors_are_asked_to_sign_in(client, workshop):
     page = client.get(workshop.url).content.decode()
     assert "Se connecter pour commenter" in page
