@@ -55,6 +55,10 @@ verifier: | $(BIN)/python
 	$(BIN)/pip wheel --quiet --no-deps ./sortition -w portal/static/downloads
 	rm -rf sortition/build sortition/sortition.egg-info
 
+# PNGs of the main pages at desktop and phone width in docs/screenshots/ (needs Debian's chromium).
+screenshots: $(VENV)/.test-installed
+	$(BIN)/python docs/screenshots/take.py
+
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/registrations.py

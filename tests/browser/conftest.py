@@ -19,21 +19,13 @@ from django.utils import timezone
 
 from tests import factories
 from tests.archive.conftest import archive  # noqa: F401  (the archive journeys use its recommendations)
+from tests.browser.chromium import CHROMIUM, CHROMIUM_FLAGS
 from tests.skipping import missing
 
 # Playwright's synchronous API runs an event loop in the test's thread; the ORM calls the tests
 # make between two clicks are still synchronous, so Django's guard against async contexts is lifted.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}

@@ -29,6 +29,7 @@ def test_the_demo(db, client, django_capture_on_commit_callbacks):
     demo_pages_are_in_the_search_index()
     open_demo_sessions_welcome_people_from_elsewhere()
     the_archive_is_filled_in_every_language()
+    the_city_is_branded_with_its_footer_in_every_language(client)
     demo_translations_are_wagtail_localize_translations(django_capture_on_commit_callbacks)
 
 
@@ -142,3 +143,25 @@ def the_archive_is_filled_in_every_language():
     assert set(WorkshopPage.objects.filter(slug="aller-a-l-ecole").values_list("status", flat=True)) == {
         "deliberation_adopted"
     }
+
+
+def the_city_is_branded_with_its_footer_in_every_language(client):
+    from bs4 import BeautifulSoup
+
+    from home.branding import Branding
+
+    branding = Branding.for_site(Site.objects.get(is_default_site=True))
+    assert branding.city_name == "Grenoble" and branding.logo is not None
+    for code, accessibility, privacy in [
+        ("fr", "Accessibilité", "Données personnelles"),
+        ("en", "Accessibility", "Personal data"),
+        ("es", "Accesibilidad", "Datos personales"),
+    ]:
+        soup = BeautifulSoup(client.get(f"/{code}/").content, "html.parser")
+        assert soup.select_one(".brand__city").get_text() == "Grenoble"
+        assert soup.select_one(".brand__logo")["alt"] == ""  # the city's name beside it says it
+        footer = {link.get_text(strip=True): link["href"] for link in soup.select(".site-footer a")}
+        statement = branding.accessibility_page.get_translation(Locale.objects.get(language_code=code))
+        assert footer[accessibility] == statement.url
+        assert footer[privacy].startswith(f"/{code}/")
+        assert "participation@grenoble.example" in footer and "Mastodon" in footer
