@@ -79,7 +79,9 @@ def branding(context):
 
 def _branding(request):
     site = Site.find_for_request(request)
-    settings = Branding.for_site(site) if site else Branding()
+    # Not ``Branding.for_site``: it creates the row on a first visit, a write on a GET (and a new
+    # branding version, so the frame just drawn would be drawn again).
+    settings = Branding.objects.filter(site=site).select_related("logo").first() or Branding()
 
     def page_link(page, label=None):
         if page is None or not page.live:
