@@ -64,7 +64,7 @@ def test_staff_set_the_branding_in_the_admin_and_a_faint_colour_is_refused_keepi
     assert response.status_code == 200
     page = response.content.decode()
     found = f"{contrast_ratio('#a0c4ff', '#ffffff'):.1f}:1"
-    assert found in page and "4.5:1" in page and "Ville de Test" in page  # refused, and the city's name kept in the form
+    assert found in page and "4.5:1" in page and "Ville de Test" in page  # refused; the name typed is kept
     assert not Branding.objects.filter(city_name="Ville de Test").exists()
 
     response = admin.post(settings_url(site), form_data(city_name="Ville de Test"))
