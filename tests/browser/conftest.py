@@ -32,7 +32,25 @@ PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def migrated_rows(django_db_setup, django_db_blocker):
+    """The rows the migrations made (locales, groups, the root page), as the test database was set up."""
+    from django.db import connection
+
+    return getattr(connection, "_test_serialized_contents", None)
+
+
+@pytest.fixture(autouse=True)
+def base_rows(request, migrated_rows):
+    """Once Playwright's event loop runs, Django may hand a test a new connection object, which lacks
+    the copy of the migrated rows that ``serialized_rollback`` restores after each flush: give it."""
+    from django.db import connection
+
+    if migrated_rows and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = migrated_rows
+
+
+@pytest.fixture(scope="session")
+def chromium(migrated_rows):
     """One Chromium for the run; each test opens its own contexts (fresh, empty profiles)."""
     if not (shutil.which(CHROMIUM) or Path(CHROMIUM).exists()):
         missing(f"CHROMIUM MISSING at {CHROMIUM}: install Debian's chromium package (CI does)")
@@ -61,6 +79,8 @@ def open_browser(chromium, live_server):
 
     yield make
     for context in contexts:
+        for page in context.pages:
+            page.goto("about:blank")  # let the live server finish what the page asked of it
         context.close()
 
 

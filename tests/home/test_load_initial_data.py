@@ -99,8 +99,8 @@ def demo_translations_are_wagtail_localize_translations(django_capture_on_commit
 
     french = Page.objects.filter(depth__gt=1, locale__language_code="fr")
     sources = TranslationSource.objects.filter(object_id__in=french.values("translation_key"))
-    assert sources.count() == french.count() == 26  # 10 pages, the archive's 3, a report and 12 recommendations
-    assert Translation.objects.filter(source__in=sources, enabled=True).count() == 52
+    assert sources.count() == french.count() == 27  # 11 pages, the archive's 3, a report and 12 recommendations
+    assert Translation.objects.filter(source__in=sources, enabled=True).count() == 54
     assert TranslationSource.objects.filter(
         object_id__in=Theme.objects.filter(locale__language_code="fr").values("translation_key")
     ).exists()
