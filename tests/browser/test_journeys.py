@@ -323,17 +323,24 @@ def test_journey_1_an_editor_writes_translates_and_publishes_a_visitor_switches_
     profile.save()
 
     admin = open_browser(language="en")  # the sign-in page follows the browser's language
+    script_errors = []
+    admin.on("pageerror", lambda error: script_errors.append(str(error)))
     admin.goto("/admin/login/")
     admin.get_by_label("Username").fill(editor.email)
     admin.get_by_label("Password").fill(PASSWORD)
     admin.get_by_role("button", name="Sign in").click()
-    admin.wait_for_load_state()
+    admin.wait_for_url("**/admin/")
 
     index = site_tree["indexes"]["fr"]
-    admin.goto(f"/admin/pages/add/workshops/workshoppage/{index.pk}/")
+    response = admin.goto(f"/admin/pages/add/workshops/workshoppage/{index.pk}/")
+    assert response.status == 200 and "/add/" in admin.url, admin.locator("body").inner_text()[:500]
     admin.get_by_role("textbox", name="Title*").fill("Des rues pour jouer")
     admin.get_by_role("textbox", name="Topic*").fill("Comment rendre les rues aux enfants le dimanche ?")
-    admin.locator("#panel-child-content-city_expectations-section [role=textbox]").click()
+    rich_text = admin.locator("#panel-child-content-city_expectations-section [role=textbox]")
+    try:
+        rich_text.click(timeout=30_000)  # Draftail, once the admin's scripts have run
+    except Exception as error:
+        raise AssertionError(f"the rich text editor did not start; script errors: {script_errors}") from error
     admin.keyboard.type("La Ville essaiera les idées retenues.")
     admin.get_by_role("button", name="Choose theme").click()
     admin.locator(".modal").get_by_role("link", name=theme.name).click()
