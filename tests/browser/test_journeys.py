@@ -336,7 +336,9 @@ def test_journey_1_an_editor_writes_translates_and_publishes_a_visitor_switches_
     assert response.status == 200 and "/add/" in admin.url, admin.locator("body").inner_text()[:500]
     admin.get_by_role("textbox", name="Title*").fill("Des rues pour jouer")
     admin.get_by_role("textbox", name="Topic*").fill("Comment rendre les rues aux enfants le dimanche ?")
-    rich_text = admin.locator("#panel-child-content-city_expectations-section [role=textbox]")
+    # found by the field's content path, which, unlike the panel's id, does not depend on how the
+    # admin's form was first built in this process
+    rich_text = admin.locator("[data-contentpath=city_expectations] [role=textbox]")
     try:
         rich_text.click(timeout=30_000)  # Draftail, once the admin's scripts have run
     except Exception as error:
