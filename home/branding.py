@@ -14,8 +14,9 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
-from portal import versions
+from portal import restrictions, versions
 
 NAME = "branding"  # the version pages drawn with the branding follow
 TEXT_COLOUR = "#1b1f24"  # the body text colour of portal.css (--ink)
@@ -166,6 +167,58 @@ class Branding(BaseSiteSetting):
             )
             % {"colour": colour, "against": against_name, "ratio": contrast_ratio(colour, against), "needed": AA_TEXT}
         )
+
+
+def as_shown(request):
+    """What the frame shows of the branding of the site ``request`` is for, in the visitor's language:
+    plain values, so the frame can keep them in the cache."""
+    site = Site.find_for_request(request)
+    # Not ``Branding.for_site``: it creates the row on a first visit, a write on a GET (and a new
+    # branding version, so the frame just drawn would be drawn again).
+    settings = Branding.objects.filter(site=site).select_related("logo").first() or Branding()
+
+    def page_link(page, label=None):
+        if page is None or not page.live:
+            return None
+        page = page.localized
+        url = page.get_url(request)
+        return {"label": label or page.title, "url": url} if url and restrictions.is_public(page) else None
+
+    logo = None
+    if settings.logo:
+        rendition = settings.logo.get_rendition("height-96")  # shown 48 px high, sharp on dense screens
+        logo = {"url": rendition.url, "width": rendition.width // 2, "height": rendition.height // 2}
+    footer = [
+        page_link(link["page"], link["label"]) if link["page"] else {"label": link["label"], "url": link["url"]}
+        for link in (block.value for block in settings.footer_links)
+    ]
+    return {
+        "city_name": settings.city_name,
+        "logo": logo,
+        "primary": settings.primary_colour,
+        "primary_dark": darker(settings.primary_colour),
+        "accent": settings.accent_colour,
+        "contact_email": settings.contact_email,
+        "contact_phone": settings.contact_phone,
+        "contact_address": settings.contact_address,
+        "accessibility": page_link(settings.accessibility_page),
+        "privacy": page_link(settings.privacy_page),
+        "footer_links": [link for link in footer if link],
+        "social": [
+            {
+                "name": block.value["network"],
+                "label": dict(SOCIAL_NETWORKS)[block.value["network"]],
+                "url": block.value["url"],
+            }
+            for block in settings.social_accounts
+        ],
+    }
+
+
+def darker(colour, by=0.25):
+    """The shade of ``colour`` a link or button takes under the pointer: darker, so its contrast only grows."""
+    channels = [round(int(colour[i : i + 2], 16) * (1 - by)) for i in (1, 3, 5)]
+    return "#" + "".join(f"{c:02x}" for c in channels)
 
 
 def follow():

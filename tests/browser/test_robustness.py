@@ -1,6 +1,8 @@
 """What a hurried or unusual browser does: no JavaScript, double clicks, the back button, a phone
 of 320 pixels and a word longer than the screen."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -24,17 +26,17 @@ def signed_in(open_browser, resident):
     return make
 
 
-def comment_on(page, workshop, text, click="click"):
+def comment_on(page, workshop, text):
     page.goto(workshop.url)
     page.get_by_label("Your comment").fill(text)
-    getattr(page.get_by_role("button", name="Publish"), click)()
+    page.get_by_role("button", name="Publish").click()
     page.wait_for_load_state()
 
 
-def endorse(page, recommendation, click="click"):
+def endorse(page, recommendation):
     page.goto(recommendation.url)
     button = page.locator("#endorsements").get_by_role("button", name=french("Endorse this recommendation"))
-    getattr(button, click)()
+    button.click()
     page.wait_for_load_state()
 
 
@@ -57,15 +59,14 @@ def test_registering_commenting_and_endorsing_work_without_javascript(
     guest.get_by_label("Your name").fill("Omar Guest")
     guest.get_by_label("Your email address").fill("omar@example.org")
     guest.get_by_label("I am 16 or older.").check()
-    guest.get_by_label(french_free("I agree that the City keeps these details")).check()
+    guest.get_by_label(starting_with("I agree that the City keeps these details")).check()
     guest.get_by_role("button", name="Register").click()
     guest.wait_for_load_state()
     assert any("omar@example.org" in message.to for message in mail.outbox)
 
 
-def french_free(prefix):
-    import re
-
+def starting_with(prefix):
+    """A label found by its first words (the consent's sentence goes on)."""
     return re.compile("^" + re.escape(prefix))
 
 
@@ -109,7 +110,7 @@ def test_a_second_click_makes_one_registration_one_comment_one_endorsement(
     sent = []
     page.goto(f"/en/sessions/{session_with_two_seats.pk}/")
     page.get_by_label("I am 16 or older.").check()
-    page.get_by_label(french_free("I agree that the City keeps these details")).check()
+    page.get_by_label(starting_with("I agree that the City keeps these details")).check()
     sent.append(impatient_clicks(page, page.get_by_role("button", name="Register"), "**/sessions/*/"))
 
     page.goto(site_tree["workshops"]["en"].url)
