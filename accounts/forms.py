@@ -7,6 +7,7 @@ from wagtail.admin.forms.auth import LoginForm
 from accounts.models import User
 from portal import versions
 from portal.forms import PublicForm, PublicModelForm
+from portal.names import validate_person_name
 
 
 class ResidentSignupForm(forms.Form):
@@ -16,6 +17,7 @@ class ResidentSignupForm(forms.Form):
         label=_("Public name"),
         max_length=80,
         required=False,
+        validators=[validate_person_name],
         help_text=_("Shown next to your comments and questions. Your email address is never shown."),
     )
 

@@ -5,12 +5,15 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.names import validate_person_name
+
 
 class User(AbstractUser):
     display_name = models.CharField(
         _("public name"),
         max_length=80,
         blank=True,
+        validators=[validate_person_name],
         help_text=_("Shown next to your comments and questions. Your email address is never shown."),
     )
     preferred_language = models.CharField(

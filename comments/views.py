@@ -111,9 +111,13 @@ def _refused(request, page, kind, message):
 
 
 def _comment_and_page(request, pk):
+    """The comment and its page in the visitor's language, or 404 for what the visitor may not see:
+    items never made public (pending or rejected questions) stay unknown to all but their author,
+    whatever id is typed."""
     comment = get_object_or_404(PortalComment.objects.select_related("discussion"), pk=pk)
     page = comment.discussion.page(Locale.get_active())
-    if page is None:
+    never_public = comment.status in (Status.PENDING, Status.REJECTED)
+    if page is None or (never_public and comment.user_id != request.user.pk):
         raise Http404
     return comment, page
 
@@ -183,7 +187,9 @@ def report_comment(request, pk):
         else:
             messages.success(request, _("Thank you. Moderators will look at your report."))
         return redirect(back)
-    context = {"form": form, "comment": comment, "page": page, "back": back}
+    # Hidden or removed text is shown to no one but its author, the report form included.
+    shown = comment.is_published or comment.user_id == request.user.pk
+    context = {"form": form, "comment": comment, "shown": shown, "page": page, "back": back}
     return TemplateResponse(request, "portal_comments/report.html", context)
 
 

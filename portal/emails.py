@@ -4,10 +4,15 @@ The body is sent as plain text and, wrapped in the shared layout, as HTML, so
 every email of the portal looks the same and is translated the same way.
 """
 
+import re
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
+from django.template.defaultfilters import linebreaks_filter
 from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 
 def absolute(path):
@@ -25,9 +30,20 @@ def compose(template_name, context, to, headers=None):
         to=to,
         headers={"Auto-Submitted": "auto-generated", **(headers or {})},
     )
-    html = render_to_string("emails/layout.html", {"subject": subject, "body": body.strip()})
+    html = render_to_string("emails/layout.html", {"subject": subject, "body": html_body(body.strip())})
     message.attach_alternative(html, "text/html")
     return message
+
+
+def html_body(text):
+    """The text body as HTML in which only the portal's own addresses are links.
+
+    Names and free text typed by anyone stay plain text: a guest called "Confirm at
+    https://…" must not become a clickable link in an email the city sends.
+    """
+    own = re.escape(escape(settings.WAGTAILADMIN_BASE_URL.rstrip("/"))) + r"(?:/[^\s<]*)?"
+    html = re.sub(own, lambda link: f'<a href="{link[0]}">{link[0]}</a>', escape(text))
+    return mark_safe(linebreaks_filter(mark_safe(html)))
 
 
 def link_token(value, salt):

@@ -1,5 +1,3 @@
-import unicodedata
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,20 +5,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import HoneypotField, PublicForm
+from portal.names import validate_person_name
 from portal.languages import in_best_language
 from registrations.models import MAX_CHILDREN
 from registrations.services import Applicant, eligibility_problems
 from workshops.models import District
 
 
-def no_control_characters(value):
-    """Names are shown to staff and in emails: refuse invisible and direction-changing characters."""
-    if any(unicodedata.category(char) in {"Cc", "Cf"} for char in value):
-        raise ValidationError(_("Please remove invisible or special characters."))
-
-
 class RegistrationForm(PublicForm):
-    name = forms.CharField(label=_("Your name"), max_length=150, validators=[no_control_characters])
+    name = forms.CharField(label=_("Your name"), max_length=150, validators=[validate_person_name])
     email = forms.EmailField(
         label=_("Your email address"), help_text=_("We send a link to confirm it. It is never shown publicly.")
     )
