@@ -10,18 +10,19 @@ from workshops.models import District, Session, Territory, Theme, WorkshopMember
 from workshops.staff import staff_links, with_staff_details
 
 
+# The taxonomy is searched through its search index (accents and plurals folded), on every field
+# the model indexes: naming fields here would make SQLite's full-text backend look for a "name"
+# column its index table does not have.
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
     list_display = ["name", "locale"]
-    search_fields = ["name"]
 
 
 class TerritoryViewSet(SnippetViewSet):
     model = Territory
     icon = "site"
     list_display = ["name", "locale"]
-    search_fields = ["name"]
 
 
 class DistrictViewSet(SnippetViewSet):
@@ -29,7 +30,6 @@ class DistrictViewSet(SnippetViewSet):
     icon = "pick"
     list_display = ["name", "territory", "locale"]
     list_filter = ["territory"]
-    search_fields = ["name"]
 
 
 class TaxonomyGroup(SnippetViewSetGroup):
