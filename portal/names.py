@@ -25,6 +25,11 @@ def no_control_characters(value):
         raise ValidationError(_("Please remove invisible or special characters."), code="control")
 
 
+def no_control_characters_in_text(value):
+    """Free text may span lines and use tabs; other control and format characters are refused."""
+    no_control_characters(value.replace("\r", "").replace("\n", "").replace("\t", ""))
+
+
 def validate_person_name(value):
     no_control_characters(value)
     if LINK_LIKE.search(value):

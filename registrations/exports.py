@@ -6,6 +6,7 @@ import io
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 
 def columns(private):
@@ -49,13 +50,19 @@ def as_csv(registrations, positions, private):
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def _xml_safe(value):
+    """XLSX is XML, which cannot hold most control characters: each becomes U+FFFD instead of
+    failing the whole export (answers saved before forms refused them, or typed by staff)."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def as_xlsx(registrations, positions, private):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Registrations")[:31]
     sheet.append(columns(private))
     for row in rows(registrations, positions, private):
-        sheet.append(row)
+        sheet.append([_xml_safe(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

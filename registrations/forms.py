@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import HoneypotField, PublicForm
-from portal.names import validate_person_name
+from portal.names import no_control_characters_in_text, validate_person_name
 from portal.languages import in_best_language
 from registrations.models import MAX_CHILDREN
 from registrations.services import Applicant, eligibility_problems
@@ -28,12 +28,17 @@ class RegistrationForm(PublicForm):
         help_text=_("Childcare is free; tell us how many children will come."),
     )
     children_ages = forms.CharField(
-        label=_("Their ages"), max_length=100, required=False, help_text=_("For example: 3 and 7")
+        label=_("Their ages"),
+        max_length=100,
+        required=False,
+        validators=[no_control_characters_in_text],
+        help_text=_("For example: 3 and 7"),
     )
     access_needs = forms.CharField(
         label=_("Access needs"),
         max_length=1000,
         required=False,
+        validators=[no_control_characters_in_text],
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Wheelchair access, hearing loop, sign language, large print… Only the organisers see this."),
     )
