@@ -32,6 +32,17 @@ def nearest_translations(page):
     return {code: (found, found.translation_key == page.translation_key) for code, found in best.items()}
 
 
+def _same_view_in(request, code):
+    """This address in language ``code``, or that language's home page when the address is not one
+    of the site's views (a 404) or could be read as another site's (``//evil.example/``)."""
+    path = request.get_full_path()
+    home = f"/{code}/"
+    if not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return home
+    url = translate_url(path, code)
+    return url if url != path or code == request.LANGUAGE_CODE else home
+
+
 def language_links(request, page=None):
     """Links for the language switcher, current language included."""
     current = request.LANGUAGE_CODE
@@ -40,7 +51,7 @@ def language_links(request, page=None):
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         if page is None:
-            url, exact = translate_url(request.get_full_path(), code), True
+            url, exact = _same_view_in(request, code), True
         elif code in translations:
             target, exact = translations[code]
             url = target.get_url(request)
