@@ -11,7 +11,6 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from archive import emails, endorsing, exports
@@ -20,6 +19,7 @@ from archive.models import Endorsement, RecommendationPage
 from portal import restrictions
 from portal.csrf import open_to_visitors
 from portal.refusals import Refused, tell
+from portal.unsubscribing import unsubscribe_view
 
 PENDING = "archive_pending_endorsement"
 
@@ -86,15 +86,18 @@ def withdraw(request, page_id):
     return _back_to(page, request)
 
 
-@csrf_exempt  # mail clients post the one-click unsubscription (RFC 8058) without a session
-def unsubscribe(request, token):
+def _endorsement(token):
     endorsement_id = emails.endorsement_in(token)
-    endorsement = Endorsement.objects.filter(pk=endorsement_id).first() if endorsement_id else None
-    if endorsement is None:
-        return TemplateResponse(request, "emails/unsubscribed.html", {"invalid": True}, status=404)
-    endorsing.stop_emails(endorsement.pk)
-    done = _("Done: you will no longer get emails about this recommendation. Your endorsement stays.")
-    return TemplateResponse(request, "emails/unsubscribed.html", {"done": done})
+    return Endorsement.objects.filter(pk=endorsement_id).first() if endorsement_id else None
+
+
+unsubscribe = unsubscribe_view(
+    _endorsement,
+    lambda endorsement: endorsing.stop_emails(endorsement.pk),
+    lambda endorsement: {
+        "done": _("Done: you will no longer get emails about this recommendation. Your endorsement stays.")
+    },
+)
 
 
 @require_GET

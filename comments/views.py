@@ -11,7 +11,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale, Page
 
@@ -21,6 +20,7 @@ from comments.models import Kind, PortalComment, Status
 from comments.sections import sessions_of
 from portal import restrictions
 from portal.refusals import Refused, tell
+from portal.unsubscribing import unsubscribe_view
 
 API_PAGE_SIZE = 50
 
@@ -200,19 +200,20 @@ def _back(request, default):
     return default
 
 
-@csrf_exempt  # mail clients post the one-click unsubscription (RFC 8058) without a session
-def unsubscribe(request, token):
+def _commented(token):
     comment_id = emails.comment_from_token(token)
-    comment = PortalComment.objects.filter(pk=comment_id).first() if comment_id else None
-    if comment is None:
-        return TemplateResponse(request, "emails/unsubscribed.html", {"invalid": True}, status=404)
-    services.unsubscribe(comment)
-    done = {
+    return PortalComment.objects.filter(pk=comment_id).first() if comment_id else None
+
+
+def _no_more_replies(comment):
+    return {
         "done": _("Done: you will no longer get emails about replies to this comment."),
         "link_url": reverse("comments:permalink", args=[comment.pk]),
         "link_text": _("See the comment"),
     }
-    return TemplateResponse(request, "emails/unsubscribed.html", done)
+
+
+unsubscribe = unsubscribe_view(_commented, services.unsubscribe, _no_more_replies)
 
 
 @require_GET
