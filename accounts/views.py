@@ -10,6 +10,7 @@ from accounts import services
 from accounts.forms import DeleteAccountForm, ProfileForm
 from comments.services import comments_of
 from draws.services import candidacies_of
+from portal import rate_limits
 from registrations.services import registrations_of
 
 
@@ -38,6 +39,8 @@ def delete_account(request):
     if not services.may_delete_own_account(request.user):
         messages.error(request, _("Staff accounts are closed by an administrator, who hands over their work first."))
         return redirect("accounts:profile")
+    if request.method == "POST":
+        rate_limits.hit(request, "deletion_password")
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.delete_account(request.user)

@@ -1,4 +1,4 @@
-"""Endorsing a recommendation: at most one per resident, idempotent, rate-limited.
+"""Endorsing a recommendation: at most one per resident, idempotent (the views limit the rate).
 
 The count is always the number of rows: the unique constraint on (recommendation, resident)
 keeps parallel requests of one resident to one row, and nothing else is counted.
@@ -6,8 +6,6 @@ keeps parallel requests of one resident to one row, and nothing else is counted.
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,22 +13,13 @@ from django.utils.translation import ngettext
 from archive.models.endorsements import ENDORSEMENTS, Endorsement
 from portal import versions
 from portal.pages import pages_in
-from portal.refusals import Refused
 
 NAMES_SHOWN = 3  # in the sentence; the full list of public names follows it
 LIST_LIMIT = 200
 
 
-def refuse_if_too_fast(user):
-    key = f"archive:endorsements:{user.pk}"
-    cache.add(key, 0, timeout=60)
-    if cache.incr(key) > settings.ENDORSEMENTS_PER_MINUTE:
-        raise Refused(_("You have endorsed or withdrawn a lot in a short time. Please wait a minute, then try again."))
-
-
 def endorse(user, page, show_name=True, notify=False):
     """The resident's endorsement of ``page`` (any translation), made or updated; True if it is new."""
-    refuse_if_too_fast(user)
     try:
         with transaction.atomic():
             endorsement, created = Endorsement.objects.get_or_create(
@@ -46,7 +35,6 @@ def endorse(user, page, show_name=True, notify=False):
 
 def withdraw(user, page):
     """True if there was an endorsement to withdraw."""
-    refuse_if_too_fast(user)
     deleted, _rows = Endorsement.objects.filter(translation_key=page.translation_key, user=user).delete()
     return bool(deleted)
 

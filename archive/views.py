@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from archive import emails, endorsing, exports
 from archive.forms import EndorseForm
 from archive.models import Endorsement, RecommendationPage
-from portal import restrictions
+from portal import rate_limits, restrictions
 from portal.csrf import open_to_visitors
 from portal.refusals import Refused, tell
 from portal.unsubscribing import unsubscribe_view
@@ -60,6 +59,7 @@ def resume(request, page_id):
 
 
 def _endorse(request, page, choice):
+    rate_limits.hit(request, "endorsement")
     try:
         created = endorsing.endorse(request.user, page, **choice)
     except Refused as refusal:
@@ -76,6 +76,7 @@ def _endorse(request, page, choice):
 @require_POST
 def withdraw(request, page_id):
     page = _recommendation(page_id)
+    rate_limits.hit(request, "endorsement")
     try:
         withdrawn = endorsing.withdraw(request.user, page)
     except Refused as refusal:

@@ -60,12 +60,6 @@ def refuse_if_blocked(user):
     raise Refused(_("Your account cannot take part in discussions. Reason: %(reason)s") % {"reason": block.reason})
 
 
-def refuse_if_too_fast(user, now):
-    limit = settings.COMMENTS_POSTS_PER_MINUTE
-    if PortalComment.objects.posted_by_since(user, now - timedelta(minutes=1)).count() >= limit:
-        raise Refused(_("You have posted a lot in a short time. Please wait a minute, then try again."))
-
-
 @dataclass
 class Post:
     text: str
@@ -89,7 +83,6 @@ def post(user, page, new):
     now = timezone.now()
     with transaction.atomic():
         discussion = Discussion.objects.select_for_update().get(pk=discussion_of(page).pk)
-        refuse_if_too_fast(user, now)
         parent = _reply_target(discussion, new.parent_id) if new.parent_id else None
         already_sent = _just_sent(discussion, user, new, parent, now)
         if already_sent:

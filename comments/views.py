@@ -18,7 +18,7 @@ from comments import emails, services, threads
 from comments.forms import CommentForm, EditForm, QuestionForm, ReportForm
 from comments.models import Kind, PortalComment, Status
 from comments.sections import sessions_of
-from portal import restrictions
+from portal import rate_limits, restrictions
 from portal.refusals import Refused, tell
 from portal.unsubscribing import unsubscribe_view
 
@@ -54,6 +54,7 @@ def _keep_draft(request, page, kind, data):
 @require_POST
 def post_comment(request, page_id):
     page = _discussable_page(page_id)
+    rate_limits.hit(request, "comment")
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _refused(request, page, Kind.COMMENT, _first_error(form))
@@ -77,6 +78,7 @@ def post_question(request, page_id):
     page = _discussable_page(page_id)
     if not page.accepts_questions:
         raise Http404
+    rate_limits.hit(request, "question")
     form = QuestionForm(request.POST, sessions=sessions_of(page))
     if not form.is_valid():
         return _refused(request, page, Kind.QUESTION, _first_error(form))
@@ -180,6 +182,7 @@ def report_comment(request, pk):
     back = _page_url(page, request, fragment=f"{'q' if comment.is_question else 'c'}{comment.pk}")
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        rate_limits.hit(request, "report")
         try:
             services.report(request.user, comment, form.cleaned_data["reason"], form.cleaned_data["details"])
         except Refused as refusal:

@@ -13,7 +13,6 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -92,11 +91,6 @@ def apply(draw, user, features, consent_at):
     """A resident puts themselves forward; eligibility is checked by the form."""
     if not draw.is_open:
         raise Refused(_("Applications for this draw are closed."))
-    # withdrawing deletes the answers, so the cache counts how often one resident came back
-    recent = f"draws:applications:{draw.pk}:{user.pk}"
-    cache.add(recent, 0, timeout=3600)
-    if cache.get(recent, 0) >= settings.DRAW_APPLICATIONS_PER_HOUR:
-        raise Refused(_("You have put yourself forward too often in the last hour. Please try again later."))
     try:
         with transaction.atomic():
             candidacy = Candidacy.objects.create(
@@ -112,10 +106,6 @@ def apply(draw, user, features, consent_at):
             )
     except IntegrityError:
         raise Refused(_("You have already put yourself forward for this draw.")) from None
-    try:
-        cache.incr(recent)
-    except ValueError:  # expired since the check
-        cache.add(recent, 1, timeout=3600)
     return candidacy
 
 

@@ -17,7 +17,7 @@ from draws import services
 from draws.forms import ApplicationForm
 from draws.models import DRAWS, Draw, DrawStatus
 from draws.wording import group_label
-from portal import page_cache, versions
+from portal import page_cache, rate_limits, versions
 from portal.refusals import Refused, tell
 from sortition import __version__ as sortition_version
 
@@ -90,6 +90,7 @@ def apply(request, pk):
         return redirect("draws:detail", pk=draw.pk)
     form = ApplicationForm(request.POST or None, draw=draw, locale=Locale.get_active())
     if request.method == "POST" and form.is_valid():
+        rate_limits.hit(request, "draw_application")  # withdrawing deletes the answers: the cache counts
         try:
             services.apply(draw, request.user, form.features(), timezone.now())
         except Refused as refusal:

@@ -8,8 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api_router
 from portal.health import healthz
+from portal.rate_limits import too_many_requests
 from portal.sitemaps import MultilingualSitemap
 from portal.views import RobotsView, favicon
+
+
+def handler429(request, exception=None):
+    """allauth's refusals (sign-in, sign-up, password reset) on the portal's own translated page."""
+    return too_many_requests(request, retry_after=300)
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

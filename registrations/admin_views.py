@@ -56,6 +56,7 @@ def session_registrations(request, pk):
         waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
         attended=Count("pk", filter=Q(status=RegistrationStatus.ATTENDED)),
         cancelled=Count("pk", filter=Q(status=RegistrationStatus.CANCELLED)),
+        unconfirmed=Count("pk", filter=Q(pk__in=Registration.objects.holding_unconfirmed())),
         children=Sum("children", filter=Q(status__in=ACTIVE_STATUSES), default=0),
     )
     other_sessions = Session.objects.exclude(pk=session.pk).upcoming().for_display(locale)
@@ -79,7 +80,7 @@ def session_registrations(request, pk):
 
 @require_POST
 def update_registration(request, pk):
-    """Attendance and moves, one registration at a time (POST from the list)."""
+    """Attendance, moves and held seats given back, one registration at a time (POST from the list)."""
     require(request, CHANGE)
     registration = get_object_or_404(Registration, pk=pk)
     action = request.POST.get("action")
@@ -87,6 +88,9 @@ def update_registration(request, pk):
         if action in {"attended", "not_attended"}:
             services.mark_attendance(registration, attended=action == "attended")
             messages.success(request, _("Attendance saved for %(name)s.") % {"name": registration.name})
+        elif action == "release":
+            services.release_hold(registration)
+            messages.success(request, _("The seat held for %(name)s is given back.") % {"name": registration.name})
         elif action == "move":
             target_id = request.POST.get("target", "")
             target = get_object_or_404(Session, pk=int(target_id) if target_id.isdigit() else 0)

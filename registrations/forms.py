@@ -1,12 +1,11 @@
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import HoneypotField, PublicForm
-from portal.names import no_control_characters_in_text, validate_person_name
 from portal.languages import in_best_language
+from portal.names import no_control_characters_in_text, validate_person_name
 from registrations.models import MAX_CHILDREN
 from registrations.services import Applicant, eligibility_problems
 from workshops.models import District

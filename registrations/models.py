@@ -37,6 +37,11 @@ class RegistrationQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.active().filter(email_confirmed_at__isnull=True, hold_expires_at__lte=now)
 
+    def holding_unconfirmed(self, now=None):
+        """Seats still held for guests who have not confirmed their email address."""
+        now = now or timezone.now()
+        return self.filter(status__in=SEATED_STATUSES, email_confirmed_at__isnull=True, hold_expires_at__gt=now)
+
     def waiting(self):
         """The waiting list in order of arrival."""
         return self.filter(status=RegistrationStatus.WAITLISTED).order_by("waitlisted_at", "pk")

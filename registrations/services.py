@@ -5,6 +5,7 @@ registration and the promise to tell its owner are saved together; the emails ar
 sent after commit (see ``notifications.py``), and a failed send never undoes anything.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -121,6 +122,24 @@ def check_admission(session, applicant, now):
         raise Refused(problem, field=field)
 
 
+def unconfirmed_holds_allowed(session):
+    share = settings.REGISTRATION_UNCONFIRMED_SHARE * session.offered_seats
+    return max(settings.REGISTRATION_UNCONFIRMED_MINIMUM, math.ceil(share))
+
+
+def check_unconfirmed_holds(session, now):
+    """Guests hold a seat until they confirm their address; made-up guests must not hold them all.
+    Caller holds the lock."""
+    held = Registration.objects.holding_unconfirmed(now).filter(session=session).count()
+    if held >= unconfirmed_holds_allowed(session):
+        raise Refused(
+            _(
+                "Many seats of this session are held for people who have not confirmed their email address yet. "
+                "Please try again in a few minutes, or sign in to register at once."
+            )
+        )
+
+
 def check_childcare(session, children, seated):
     """Refuse more children than places left, when the registration takes a seat now."""
     if not children or not seated:
@@ -174,6 +193,8 @@ def register(session, applicant, now=None):
             raise Refused(_("You are already registered for this session."))
 
         seat = free_seat_number(session)
+        if applicant.user is None and seat is not None:
+            check_unconfirmed_holds(session, now)
         check_childcare(session, applicant.children, seated=seat is not None)
         registration = Registration.objects.create(
             session=session,
@@ -280,6 +301,19 @@ def release_expired_holds(session, now=None):
     if expired:
         promote_from_waitlist(session, now)
     return expired
+
+
+def release_hold(registration, now=None):
+    """Staff give back a seat held for a guest who has not confirmed their address (a made-up one, say)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = locked_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not registration.awaiting_email_confirmation:
+            raise Refused(_("This registration is not waiting for an email confirmation any more."))
+        end_registration(registration, RegistrationStatus.EXPIRED, now)
+        promote_from_waitlist(session, now)
+    return registration
 
 
 def mark_attendance(registration, attended):

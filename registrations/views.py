@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from portal import page_cache, restrictions
+from portal import page_cache, rate_limits, restrictions
 from portal.csrf import open_to_visitors
 from portal.refusals import Refused, tell
 from registrations import services, tokens
@@ -38,8 +38,14 @@ def session_detail(request, pk):
         session = get_object_or_404(Session.objects.published_in(locale), pk=pk)
         form = RegistrationForm(request.POST, session=session, user=user, locale=locale)
         if form.is_valid():
+            applicant = form.applicant()
+            if user is None:
+                domain = applicant.email.rpartition("@")[2].lower()
+                rate_limits.hit(request, "guest_registration", email=applicant.email.lower(), domain=domain)
+            else:
+                rate_limits.hit(request, "registration")
             try:
-                registration = services.register(session, form.applicant())
+                registration = services.register(session, applicant)
             except Refused as error:
                 if error.field is None:
                     tell(request, error)

@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.rate_limits.RateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -252,12 +253,26 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = 3  # a comment, then up to three levels of repli
 COMMENTS_XTD_CONFIRM_EMAIL = False  # only signed-in residents with a verified email post
 COMMENT_MAX_LENGTH = 3000
 COMMENTS_EDIT_MINUTES = 15
-COMMENTS_POSTS_PER_MINUTE = 5
-# applications to one draw a resident may make in an hour, counting those withdrawn since
-DRAW_APPLICATIONS_PER_HOUR = 3
-# endorsements given or withdrawn by one resident in a minute
-ENDORSEMENTS_PER_MINUTE = 10
 COMMENTS_REPORTS_TO_HIDE = int(os.environ.get("COMMENTS_REPORTS_TO_HIDE", "3"))
+
+# How often one visitor may repeat an action (portal.rate_limits), counted in the shared cache:
+# per address ("ip"), per account ("user"), per email address and email domain for guests.
+# Refusals are a translated page with Retry-After. RATE_LIMITS=off only for load tests.
+PORTAL_RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS", True)
+PORTAL_RATE_LIMITS = {
+    "guest_registration": {"ip": "10/h", "email": "3/h", "domain": "30/h"},
+    "registration": {"user": "20/h", "ip": "60/h"},
+    "comment": {"user": "5/m", "ip": "30/m"},
+    "question": {"user": "5/h", "ip": "30/h"},
+    "report": {"user": "10/h", "ip": "30/h"},
+    "endorsement": {"user": "10/m", "ip": "60/m"},
+    "draw_application": {"user": "3/h", "ip": "20/h"},
+    "deletion_password": {"user": "5/15m", "ip": "20/15m"},
+}
+# Seats a session holds for guests who have not confirmed their email yet: beyond this share of its
+# seats (and at least the minimum), more guests wait until holds are confirmed or given back.
+REGISTRATION_UNCONFIRMED_SHARE = float(os.environ.get("REGISTRATION_UNCONFIRMED_SHARE", "0.25"))
+REGISTRATION_UNCONFIRMED_MINIMUM = 3
 
 # Search: the database backend by default; OpenSearch or Elasticsearch by configuration
 # (README, "Search"). The database backend stays as "default" in every case: the admin searches it
@@ -293,11 +308,14 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_RATE_LIMITS = {
+ACCOUNT_RATE_LIMITS = {  # counted in the shared cache too; refusals end on portal.urls.handler429
+    "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/m/ip",
+    "signup": "10/h/ip",
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "20/h/ip,5/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
 }
 AUTH_USER_MODEL = "accounts.User"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ResidentSignupForm"

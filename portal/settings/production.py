@@ -17,6 +17,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+if not CACHE_URL and "CACHE_BACKEND" not in os.environ:  # noqa: F405
+    # Every worker and server must count the same rate limits and drop the same cached pages: without
+    # Redis, the database holds the cache (``manage.py createcachetable``, see docs/deploy.md).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}}
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")  # noqa: F405
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}  # noqa: F405
 LOGGING = {

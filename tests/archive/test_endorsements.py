@@ -1,7 +1,6 @@
 """Endorsing: one per resident and recommendation in every language, without JavaScript, rate-limited."""
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -85,14 +84,14 @@ def test_an_unpublished_or_unknown_recommendation_is_a_404(client, archive, resi
     assert client.get(endorse_url(archive["recommendations"][1])).status_code == 405
 
 
-@override_settings(ENDORSEMENTS_PER_MINUTE=3)
-def test_endorsing_is_rate_limited_with_a_message(client, archive, resident):
+def test_endorsing_is_rate_limited_with_a_message(client, archive, resident, settings):
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "endorsement": {"user": "3/m"}}
     client.force_login(resident("Camille"))
     pages = archive["recommendations"]
     for page in pages:
         client.post(endorse_url(page), {"show_name": "on"})
-    response = client.post(reverse("archive:withdraw", args=[pages[0].pk]), follow=True)
-    assert "Please wait a minute" in response.content.decode()
+    response = client.post(reverse("archive:withdraw", args=[pages[0].pk]))
+    assert response.status_code == 429 and "Please try again in 1 minute." in response.content.decode()
     assert Endorsement.objects.count() == 3
 
 

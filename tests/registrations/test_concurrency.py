@@ -25,7 +25,8 @@ def assert_consistent(session, confirmed, waiting):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_fifty_parallel_registrations_for_ten_seats(make_session):
+def test_fifty_parallel_registrations_for_ten_seats(make_session, settings):
+    settings.REGISTRATION_UNCONFIRMED_SHARE = 1  # guests who never confirm are tested in tests/security
     session = make_session(capacity=SEATS)
     run_in_parallel([lambda n=n: services.register(session, guest(n)) for n in range(PARALLEL)])
     assert_consistent(session, confirmed=SEATS, waiting=PARALLEL - SEATS)

@@ -209,7 +209,8 @@ def test_unknown_or_unpublished_sessions_are_404(client, make_session):
     assert client.get(f"/fr/sessions/{session.pk}/").status_code == 404
 
 
-def test_session_page_queries_are_constant(client, make_session, django_assert_max_num_queries, uncached):
+def test_session_page_queries_are_constant(client, make_session, django_assert_max_num_queries, uncached, settings):
+    settings.REGISTRATION_UNCONFIRMED_SHARE = 1  # thirty guests, none confirmed yet
     session = make_session(capacity=100)
     client.get(f"/fr/sessions/{session.pk}/")
     with django_assert_max_num_queries(25) as few:

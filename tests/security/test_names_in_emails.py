@@ -8,7 +8,7 @@ from accounts.forms import ProfileForm, ResidentSignupForm
 from portal.emails import html_body
 from registrations import services
 from registrations.forms import RegistrationForm
-from tests.registrations.conftest import guest, make_session  # noqa: F401
+from tests.registrations.conftest import guest
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,6 @@ from archive import endorsing
 from archive.models import Endorsement, RecommendationPage
 from comments import emails as comment_emails
 from comments.models import PortalComment
-from tests.archive.conftest import archive  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
