@@ -319,3 +319,4 @@ ACCOUNT_RATE_LIMITS = {  # counted in the shared cache too; refusals end on port
 }
 AUTH_USER_MODEL = "accounts.User"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ResidentSignupForm"
+ACCOUNT_ADAPTER = "accounts.emails.OutboxAccountAdapter"

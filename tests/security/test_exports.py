@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_control_characters_in_saved_answers_do_not_break_the_xlsx_export(admin_client, make_session):
     session = make_session()
-    services.register(session, guest(1, name="Ada\x1b", access_needs="Rampe\x1b[31m\x00 d'accès\nsvp"))
+    services.register(session, guest(1, name="Ada\x1b", access_needs="Rampe\x1b[31m\x07 d'accès\nsvp"))
     response = admin_client.get(f"/admin/session-registrations/{session.pk}/?export=xlsx")
     assert response.status_code == 200
     rows = [[cell.value for cell in row] for row in load_workbook(io.BytesIO(response.content)).active.iter_rows()]
