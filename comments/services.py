@@ -389,6 +389,7 @@ def data_of(user, locale):
                 "written_at": comment.submit_date.isoformat(),
                 "edited_at": comment.edited_at.isoformat() if comment.edited_at else None,
                 "reply_emails": comment.followup,
+                "network_address": comment.ip_address,
             }
             for comment in comments
         ],

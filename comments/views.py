@@ -19,6 +19,7 @@ from comments.forms import CommentForm, EditForm, QuestionForm, ReportForm
 from comments.models import Kind, PortalComment, Status
 from comments.sections import sessions_of
 from portal import rate_limits, restrictions
+from portal.proxy import truncated
 from portal.refusals import Refused, tell
 from portal.unsubscribing import unsubscribe_view
 
@@ -62,7 +63,7 @@ def post_comment(request, page_id):
         text=form.cleaned_data["text"],
         parent_id=form.cleaned_data["parent"],
         followup=form.cleaned_data["followup"],
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=truncated(request.META.get("REMOTE_ADDR")),
     )
     try:
         comment = services.post(request.user, page, new)
@@ -86,7 +87,7 @@ def post_question(request, page_id):
         text=form.cleaned_data["text"],
         kind=Kind.QUESTION,
         session=form.cleaned_data["session"],
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=truncated(request.META.get("REMOTE_ADDR")),
     )
     try:
         services.post(request.user, page, new)

@@ -196,7 +196,12 @@ def compute_lottery(draw_id):
     _panel, lottery = audit.choose(instance, distribution, draw.pool_sha256, draw.lottery_size, randomness="")
     inputs = {"pool": {"sha256": draw.pool_sha256}, "quotas": {"sha256": draw.quotas_sha256}}
     draw.audit = audit.build(
-        instance, distribution, seed=draw.pool_sha256, requested_algorithm="leximin", inputs=inputs
+        instance,
+        distribution,
+        seed=draw.pool_sha256,
+        requested_algorithm="leximin",
+        inputs=inputs,
+        min_shared=settings.DRAW_AUDIT_MIN_SHARED,
     )
     draw.algorithm = distribution.algorithm
     draw.lottery_sha256 = lottery["hash"]

@@ -7,7 +7,22 @@ the address kept with a comment would all name nginx. nginx (deploy/nginx) overw
 through nginx, changes nothing.
 """
 
+import ipaddress
+
 from django.conf import settings
+
+# What is kept of an address with a comment: enough for moderators to see a burst from one network,
+# not enough to name a household (IPv4 /24, IPv6 /48).
+KEPT_PREFIX = {4: 24, 6: 48}
+
+
+def truncated(address):
+    """``address`` with its host part zeroed ("203.0.113.57" → "203.0.113.0"), or None if it is not one."""
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return None
+    return str(ipaddress.ip_network(f"{ip}/{KEPT_PREFIX[ip.version]}", strict=False).network_address)
 
 
 class ClientAddressMiddleware:

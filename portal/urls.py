@@ -10,7 +10,9 @@ from portal.api import api_router
 from portal.health import healthz
 from portal.rate_limits import too_many_requests
 from portal.sitemaps import MultilingualSitemap
-from portal.views import RobotsView, favicon
+from portal.views import RobotsView, favicon, server_error
+
+handler500 = server_error
 
 
 def handler429(request, exception=None):

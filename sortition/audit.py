@@ -6,6 +6,7 @@ library: anyone can replay a published draw without installing a solver.
 
 import json
 import random
+from collections import Counter
 from pathlib import Path
 
 from sortition import __version__
@@ -14,6 +15,11 @@ from sortition.lottery import lottery_hash, pick, round_to_lottery, sample
 from sortition.model import Distribution, Instance, Quota, Respondent, marginals_of
 
 TOLERANCE = 1e-6
+# Answers are published per reference only where at least this many people of the pool gave the same
+# ones: a rarer combination (the one woman over 75 of a small district) would name the person behind
+# the reference. Their answers become a token shared by exactly the people who gave them.
+MIN_SHARED = 5
+HIDDEN = "hidden-"
 
 
 def choose(instance, distribution, seed, lottery_size=None, randomness=None):
@@ -40,9 +46,41 @@ def alternates_for(instance, panel, seed):
     return rest
 
 
-def build(instance, distribution, *, seed, requested_algorithm, inputs):
-    """The record published before the draw: inputs, quotas, pool and the whole distribution."""
+def published_answers(instance, min_shared=MIN_SHARED):
+    """Each respondent's answers to the quota categories, or, for a combination fewer than
+    ``min_shared`` people share, one token per combination in every category.
+
+    The tokens keep who is interchangeable with whom (``groups_of`` gives the same groups, so the
+    lottery replays), and say nothing of the answers.
+    """
+    categories = instance.categories
+    combination = [tuple(r.features.get(c) for c in categories) for r in instance.respondents]
+    shared = Counter(combination)
+    tokens = {}
+    answers = []
+    for combo in combination:
+        if shared[combo] >= min_shared:
+            answers.append(dict(zip(categories, combo, strict=True)))
+        else:
+            token = f"{HIDDEN}{tokens.setdefault(combo, len(tokens) + 1)}"
+            answers.append(dict.fromkeys(categories, token))
+    return answers
+
+
+def pool_counts(instance):
+    """How many people of the pool gave each answer: the whole pool, rare combinations included."""
+    counts = {category: Counter() for category in instance.categories}
+    for respondent in instance.respondents:
+        for category in instance.categories:
+            counts[category][respondent.features.get(category)] += 1
+    return {category: dict(sorted(counts[category].items(), key=str)) for category in instance.categories}
+
+
+def build(instance, distribution, *, seed, requested_algorithm, inputs, min_shared=MIN_SHARED):
+    """The record published before the draw: inputs, quotas, the pool as far as it can be published, and the
+    whole distribution."""
     ids = [r.id for r in instance.respondents]
+    answers = published_answers(instance, min_shared)
     return {
         "tool": "sortition",
         "version": __version__,
@@ -53,7 +91,12 @@ def build(instance, distribution, *, seed, requested_algorithm, inputs):
         "one_per_household": instance.one_per_household,
         "inputs": inputs,
         "quotas": [vars(q) for q in instance.quotas],
-        "respondents": [{"id": r.id, "features": r.features, "household": r.household} for r in instance.respondents],
+        "min_shared": min_shared,
+        "pool_counts": pool_counts(instance),
+        "respondents": [
+            {"id": r.id, "features": shown, "household": r.household}
+            for r, shown in zip(instance.respondents, answers, strict=True)
+        ],
         "distribution": [
             {"panel": [ids[n] for n in p], "probability": q}
             for p, q in zip(distribution.panels, distribution.probabilities, strict=True)
@@ -89,6 +132,24 @@ def published(record):
     return instance, Distribution(panels, probabilities, marginals, record["algorithm"])
 
 
+def consistent_with_quotas(instance, panel):
+    """``Instance.respects_quotas`` on the published pool: people whose answers are hidden may count for
+    any value, so a quota holds if the known members stay under its maximum and, with them, can reach
+    its minimum. Exact when nothing is hidden."""
+    chosen = set(panel)
+    if len(chosen) != instance.panel_size or len(chosen) != len(panel):
+        return False
+    for quota in instance.quotas:
+        values = [str(instance.respondents[n].features.get(quota.category)) for n in chosen]
+        known = sum(1 for value in values if value == str(quota.value))
+        hidden = sum(1 for value in values if value.startswith(HIDDEN))
+        if known > quota.max or known + hidden < quota.min:
+            return False
+    if instance.one_per_household:
+        return all(sum(1 for n in group if n in chosen) <= 1 for group in instance.households())
+    return True
+
+
 def read(path):
     """A record from the downloaded file itself, or from a folder holding ``audit.json``."""
     path = Path(path)
@@ -104,7 +165,7 @@ def check(record):
     total = sum(distribution.probabilities)
     if abs(total - 1) > TOLERANCE:
         failures.append(f"the distribution's probabilities add up to {total}, not 1")
-    broken = [p for p in distribution.panels if not instance.respects_quotas(p)]
+    broken = [p for p in distribution.panels if not consistent_with_quotas(instance, p)]
     if broken:
         failures.append(f"{len(broken)} panel(s) of the distribution break the quotas")
     marginals = marginals_of(distribution.panels, distribution.probabilities, len(instance.respondents))

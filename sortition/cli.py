@@ -75,7 +75,14 @@ def select(args):
         "categories": {"file": Path(args.categories).name, "sha256": file_digest(args.categories)},
         "respondents": {"file": Path(args.respondents).name, "sha256": file_digest(args.respondents)},
     }
-    record = audit.build(instance, distribution, seed=args.seed, requested_algorithm=args.algorithm, inputs=inputs)
+    record = audit.build(
+        instance,
+        distribution,
+        seed=args.seed,
+        requested_algorithm=args.algorithm,
+        inputs=inputs,
+        min_shared=args.min_shared,
+    )
     record = audit.with_result(record, instance, panel, alternates, lottery)
     write_outputs(args.out, record)
     print(f"{len(panel)} selected, {len(alternates)} alternates; written to {args.out}")
@@ -97,6 +104,12 @@ def parser():
     run.add_argument("--household-columns", nargs="*", help="address columns: at most one person per household")
     run.add_argument("--lottery", type=int, help="round to a uniform lottery of this many panels")
     run.add_argument("--randomness", help="public randomness (e.g. dice rolls) used with --lottery")
+    run.add_argument(
+        "--min-shared",
+        type=int,
+        default=audit.MIN_SHARED,
+        help="publish a reference's answers only where at least this many people gave the same ones",
+    )
     run.set_defaults(handler=select)
     check = commands.add_parser("verify", help="replay a draw from its audit record (also: python -m sortition.verify)")
     check.add_argument("record", help="the audit record as downloaded, or the folder holding audit.json")

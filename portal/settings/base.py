@@ -126,8 +126,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Take the write lock when a transaction starts, so seat counts read inside it stay true.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    # Take the write lock when a transaction starts, so seat counts read inside it stay true. Writes
+    # take milliseconds: a lock held for 5 s is an outage, answered with the 503 page (portal.views).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 5})
+elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -271,6 +274,9 @@ PORTAL_RATE_LIMITS = {
 }
 # Seats a session holds for guests who have not confirmed their email yet: beyond this share of its
 # seats (and at least the minimum), more guests wait until holds are confirmed or given back.
+# The audit record of a draw shows a reference's answers (gender, age band, district…) only where at
+# least this many people of the pool gave the same ones (sortition.audit.MIN_SHARED).
+DRAW_AUDIT_MIN_SHARED = int(os.environ.get("DRAW_AUDIT_MIN_SHARED", "5"))
 REGISTRATION_UNCONFIRMED_SHARE = float(os.environ.get("REGISTRATION_UNCONFIRMED_SHARE", "0.25"))
 REGISTRATION_UNCONFIRMED_MINIMUM = 3
 
