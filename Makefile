@@ -8,7 +8,7 @@ PORT ?= 8000
 # The one address emails link to (and the demo site's host and port): where `make run` serves.
 BASE_URL ?= $(or $(WAGTAILADMIN_BASE_URL),http://$(HOST):$(PORT))
 
-.PHONY: run test setup lint messages bench verifier screenshots clean
+.PHONY: run test setup lint messages bench verifier screenshots clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ test: $(VENV)/.test-installed node_modules/.installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# SQLite and uploaded files in one archive (backups/portal-<date>.tar.gz), and back; PostgreSQL: docs/deploy.md.
+backup: $(VENV)/.installed
+	$(MANAGE) backup $(if $(FILE),--out $(FILE))
+
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/portal-….tar.gz" && exit 2)
+	$(MANAGE) restore $(FILE)
 
 # Refresh the catalogs after changing strings, translate, then compile (needs GNU gettext).
 messages: $(VENV)/.installed

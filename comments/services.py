@@ -372,6 +372,16 @@ def with_pages(comments, locale):
     return comments
 
 
+def forget_old_addresses(now=None):
+    """The network part of an address is kept for moderation while a discussion is fresh, then dropped."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.COMMENT_ADDRESS_RETENTION_DAYS)
+    return {
+        "comment addresses dropped": PortalComment.objects.filter(submit_date__lt=cutoff)
+        .exclude(ip_address=None)
+        .update(ip_address=None)
+    }
+
+
 def data_of(user, locale):
     """Everything the resident wrote, liked and reported, for their own download (four queries)."""
     comments = with_pages(

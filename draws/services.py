@@ -10,6 +10,7 @@ import hashlib
 import json
 import secrets
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -333,6 +334,15 @@ def data_of(user, locale):
         }
         for candidacy in candidacies_of(user, locale)
     ]
+
+
+def forget_past_pools(now=None):
+    """Some time after a draw, the people who were not drawn lose name, email and account link: their
+    reference and answers stay, which the published audit record and the pool's hash rest on."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.DRAW_POOL_RETENTION_DAYS)
+    kept = [Outcome.SELECTED, Outcome.INVITED]
+    rows = Candidacy.objects.filter(draw__drawn_at__lt=cutoff).exclude(outcome__in=kept).exclude(name="", email="")
+    return {"candidacies forgotten": rows.update(name="", email="", user=None)}
 
 
 def forget_candidate(user):

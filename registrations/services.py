@@ -20,6 +20,7 @@ from portal import versions
 from portal.refusals import Refused
 from registrations import notifications
 from registrations.models import (
+    ACTIVE_STATUSES,
     SEATED_STATUSES,
     Notification,
     NotificationKind,
@@ -370,6 +371,29 @@ def anonymise(registration, now=None):
     registration.save()
     registration.notifications.all().delete()
     return registration
+
+
+def purge_past_retention(now=None):
+    """Seats held past their time given back everywhere; registrations never confirmed, then those of
+    sessions long over, anonymised. Returns {what: how many} (``manage.py purge_personal_data``)."""
+    now = now or timezone.now()
+    released = 0
+    for session_id in set(Registration.objects.unconfirmed_past_hold(now).values_list("session_id", flat=True)):
+        with transaction.atomic():
+            released += len(release_expired_holds(locked_session(session_id), now))
+    never_confirmed = Registration.objects.filter(
+        email_confirmed_at__isnull=True,
+        user__isnull=True,
+        created_at__lt=now - timedelta(days=settings.UNCONFIRMED_REGISTRATION_RETENTION_DAYS),
+        anonymised_at__isnull=True,
+    ).exclude(status__in=ACTIVE_STATUSES)
+    past = Registration.objects.filter(
+        session__end__lt=now - timedelta(days=settings.REGISTRATION_RETENTION_DAYS), anonymised_at__isnull=True
+    )
+    counts = {"holds released": released}
+    for label, rows in (("unconfirmed registrations anonymised", never_confirmed), ("registrations anonymised", past)):
+        counts[label] = sum(1 for registration in rows.iterator() if anonymise(registration, now))
+    return counts
 
 
 def erase_personal_data(user, now=None):

@@ -380,20 +380,84 @@ PRIVACY = {
     "fr": {
         "title": "Données personnelles",
         "slug": "donnees-personnelles",
-        "introduction": "Ce que nous collectons, pourquoi, et vos droits.",
-        "body": "<p>Nous ne collectons que ce qui sert à organiser les ateliers : votre adresse électronique, votre nom public et, si vous vous inscrivez, vos besoins de garde d'enfants ou d'accessibilité. Vous pouvez consulter, exporter ou effacer vos données depuis votre espace.</p>",
+        "introduction": "Ce que nous collectons, pourquoi, combien de temps nous le gardons, et vos droits.",
+        "body": (
+            "<h2>Qui est responsable</h2><p>La Ville, pour l'organisation de la participation citoyenne. "
+            "Pour toute question ou pour exercer vos droits, écrivez à l'adresse de contact en bas de page.</p>"
+            "<h2>Ce que nous collectons et pourquoi</h2><ul>"
+            "<li>Votre compte : adresse électronique, nom public, langue des courriels, pour vous connecter et vous écrire.</li>"
+            "<li>Vos inscriptions : nom, adresse électronique, quartier, garde d'enfants et besoins d'accessibilité, "
+            "pour organiser la séance. Seuls les organisateurs voient les besoins d'accessibilité.</li>"
+            "<li>Vos commentaires et questions, publiés sous votre nom public, et la partie réseau de votre adresse IP "
+            "(jamais l'adresse complète), pour la modération.</li>"
+            "<li>Votre candidature au tirage au sort : vos réponses (genre, âge, quartier) pour respecter les quotas. "
+            "Le relevé public du tirage ne montre aucun nom, et ne donne vos réponses que si au moins cinq personnes "
+            "ont donné les mêmes.</li></ul>"
+            "<h2>Combien de temps</h2><ul>"
+            "<li>Inscriptions : un an après la séance, puis seules des statistiques sans nom restent.</li>"
+            "<li>Inscriptions jamais confirmées par courriel : sept jours.</li>"
+            "<li>Partie réseau de l'adresse IP d'un commentaire : 90 jours.</li>"
+            "<li>Nom et adresse des personnes non tirées au sort : 180 jours après le tirage.</li>"
+            "<li>Votre compte : jusqu'à ce que vous le supprimiez.</li></ul>"
+            "<h2>Vos droits</h2><p>Depuis votre espace, vous pouvez télécharger toutes vos données, les corriger, "
+            "effacer vos inscriptions ou supprimer votre compte. Vous pouvez aussi saisir l'autorité de protection "
+            "des données de votre pays (en France, la CNIL).</p>"
+        ),
     },
     "en": {
         "title": "Personal data",
         "slug": "personal-data",
-        "introduction": "What we collect, why, and your rights.",
-        "body": "<p>We only collect what is needed to run the workshops: your email address, your public name and, if you register, your childcare or accessibility needs. You can see, export or erase your data from your space.</p>",
+        "introduction": "What we collect, why, how long we keep it, and your rights.",
+        "body": (
+            "<h2>Who is responsible</h2><p>The City, to organise citizen participation. For any question, or to "
+            "use your rights, write to the contact address at the bottom of the page.</p>"
+            "<h2>What we collect and why</h2><ul>"
+            "<li>Your account: email address, public name, language for emails, to sign you in and write to you.</li>"
+            "<li>Your registrations: name, email address, district, childcare and access needs, to organise the "
+            "session. Only the organisers see access needs.</li>"
+            "<li>Your comments and questions, published under your public name, and the network part of your IP "
+            "address (never the whole address), for moderation.</li>"
+            "<li>Your candidacy for a draw by lot: your answers (gender, age, district) to meet the quotas. The "
+            "draw's public record shows no name, and gives your answers only if at least five people gave the "
+            "same ones.</li></ul>"
+            "<h2>How long</h2><ul>"
+            "<li>Registrations: one year after the session; then only statistics without names remain.</li>"
+            "<li>Registrations never confirmed by email: seven days.</li>"
+            "<li>The network part of a comment's IP address: 90 days.</li>"
+            "<li>Names and addresses of people not drawn: 180 days after the draw.</li>"
+            "<li>Your account: until you delete it.</li></ul>"
+            "<h2>Your rights</h2><p>From your space you can download all your data, correct it, erase your "
+            "registrations or delete your account. You may also complain to your country's data protection "
+            "authority.</p>"
+        ),
     },
     "es": {
         "title": "Datos personales",
         "slug": "datos-personales",
-        "introduction": "Qué recogemos, por qué y cuáles son sus derechos.",
-        "body": "<p>Solo recogemos lo necesario para organizar los talleres: su correo electrónico, su nombre público y, si se inscribe, sus necesidades de cuidado infantil o de accesibilidad. Puede consultar, exportar o borrar sus datos desde su espacio.</p>",
+        "introduction": "Qué recogemos, por qué, cuánto tiempo lo guardamos y cuáles son sus derechos.",
+        "body": (
+            "<h2>Quién es responsable</h2><p>La Ciudad, para organizar la participación ciudadana. Para cualquier "
+            "pregunta o para ejercer sus derechos, escriba a la dirección de contacto al pie de la página.</p>"
+            "<h2>Qué recogemos y por qué</h2><ul>"
+            "<li>Su cuenta: correo electrónico, nombre público e idioma de los correos, para identificarle y "
+            "escribirle.</li>"
+            "<li>Sus inscripciones: nombre, correo, barrio, cuidado infantil y necesidades de accesibilidad, para "
+            "organizar la sesión. Solo los organizadores ven las necesidades de accesibilidad.</li>"
+            "<li>Sus comentarios y preguntas, publicados con su nombre público, y la parte de red de su dirección "
+            "IP (nunca la dirección completa), para la moderación.</li>"
+            "<li>Su candidatura al sorteo: sus respuestas (género, edad, barrio) para cumplir las cuotas. El "
+            "registro público del sorteo no muestra ningún nombre y solo da sus respuestas si al menos cinco "
+            "personas dieron las mismas.</li></ul>"
+            "<h2>Cuánto tiempo</h2><ul>"
+            "<li>Inscripciones: un año después de la sesión; después solo quedan estadísticas sin nombres.</li>"
+            "<li>Inscripciones nunca confirmadas por correo: siete días.</li>"
+            "<li>La parte de red de la dirección IP de un comentario: 90 días.</li>"
+            "<li>Nombres y direcciones de las personas no sorteadas: 180 días después del sorteo.</li>"
+            "<li>Su cuenta: hasta que la elimine.</li></ul>"
+            "<h2>Sus derechos</h2><p>Desde su espacio puede descargar todos sus datos, corregirlos, borrar sus "
+            "inscripciones o eliminar su cuenta. También puede reclamar ante la autoridad de protección de datos "
+            "de su país.</p>"
+        ),
     },
 }
 

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "portal.proxy.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -96,6 +98,34 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# What a page may load and run (django-csp): scripts only from the site's own files, never inline,
+# so injected markup cannot run; styles may be inline (the city's colours, progress bars). No nonce:
+# pages are cached whole. Embedded videos come from the providers listed in CSP_FRAME_SOURCES.
+CSP_FRAME_SOURCES = os.environ.get(
+    "CSP_FRAME_SOURCES",
+    "https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com https://www.dailymotion.com",
+).split()
+CSP_MEDIA_SOURCES = os.environ.get("CSP_MEDIA_SOURCES", "").split()  # the S3 or CDN host of uploaded files
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *CSP_MEDIA_SOURCES],
+        "media-src": ["'self'", *CSP_MEDIA_SOURCES],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *CSP_FRAME_SOURCES],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Powerful browser features no page of the portal uses (portal.headers).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()"
+SECURE_REFERRER_POLICY = "same-origin"
 
 ROOT_URLCONF = "portal.urls"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
@@ -245,7 +275,13 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.ba
 
 # Registrations
 REGISTRATION_HOLD_MINUTES = int(os.environ.get("REGISTRATION_HOLD_MINUTES", "30"))
+# How long personal data is kept (``manage.py purge_personal_data``, daily; the privacy notice says so):
+# registrations after their session, guests' registrations never confirmed, the network part of
+# the address kept with a comment, and the names and emails of people not drawn after a draw.
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "365"))
+UNCONFIRMED_REGISTRATION_RETENTION_DAYS = int(os.environ.get("UNCONFIRMED_REGISTRATION_RETENTION_DAYS", "7"))
+COMMENT_ADDRESS_RETENTION_DAYS = int(os.environ.get("COMMENT_ADDRESS_RETENTION_DAYS", "90"))
+DRAW_POOL_RETENTION_DAYS = int(os.environ.get("DRAW_POOL_RETENTION_DAYS", "180"))
 REGISTRATION_REMINDER_HOURS = 48
 EMAIL_RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 720]
 

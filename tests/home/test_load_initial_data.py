@@ -30,6 +30,7 @@ def test_the_demo(db, client, django_capture_on_commit_callbacks):
     open_demo_sessions_welcome_people_from_elsewhere()
     the_archive_is_filled_in_every_language()
     the_city_is_branded_with_its_footer_in_every_language(client)
+    consent_forms_link_the_privacy_notice_with_the_real_retention_periods(client)
     demo_translations_are_wagtail_localize_translations(django_capture_on_commit_callbacks)
 
 
@@ -48,6 +49,21 @@ def test_a_second_run_changes_nothing_and_the_site_follows_the_address_served(db
     call_command("load_initial_data", stdout=out)
     assert snapshot() == before
     assert "0 objects created" in out.getvalue()
+
+
+def consent_forms_link_the_privacy_notice_with_the_real_retention_periods(client):
+    import re
+
+    from django.conf import settings
+
+    session = next(s for s in Session.objects.filter(open_to_public=True) if s.registration_state() == "open")
+    for code in LANGUAGES:
+        form_page = client.get(f"/{code}/sessions/{session.pk}/").content.decode()
+        notice_url = re.search(r'class="form__privacy">[^<]*<a href="([^"]+)"', form_page).group(1)
+        notice = client.get(notice_url).content.decode()
+        assert f'lang="{code}"' in notice
+        for days in (settings.COMMENT_ADDRESS_RETENTION_DAYS, settings.DRAW_POOL_RETENTION_DAYS):
+            assert f"{days} " in notice, (code, days)
 
 
 def demo_is_complete_in_every_language():

@@ -86,7 +86,7 @@ def test_old_registrations_are_anonymised_and_counts_kept(make_session, resident
         old, applicant_for(resident(), access_needs="Boucle magnétique"), now=past - datetime.timedelta(days=1)
     )
     services.register(recent, applicant_for(resident()))
-    call_command("anonymise_registrations", stdout=StringIO())
+    call_command("purge_personal_data", stdout=StringIO())
     anonymised = Registration.objects.get(session=old)
     assert anonymised.anonymised_at and anonymised.name == "" and anonymised.access_needs == ""
     assert anonymised.user is None and anonymised.status == "confirmed"
