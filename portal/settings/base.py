@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "allauth",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "allauth.account",
     "django_tasks",
     "django_tasks_db",
@@ -92,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.rate_limits.RateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -307,6 +311,7 @@ PORTAL_RATE_LIMITS = {
     "endorsement": {"user": "10/m", "ip": "60/m"},
     "draw_application": {"user": "3/h", "ip": "20/h"},
     "deletion_password": {"user": "5/15m", "ip": "20/15m"},
+    "two_factor": {"user": "10/15m", "ip": "30/15m"},
 }
 # Seats a session holds for guests who have not confirmed their email yet: beyond this share of its
 # seats (and at least the minimum), more guests wait until holds are confirmed or given back.
@@ -338,6 +343,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 SITE_ID = 1
+
+# Two-factor authentication for the admin (accounts.two_factor): required of administrators.
+ADMIN_TWO_FACTOR_REQUIRED = env_bool("ADMIN_TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Residents' accounts (django-allauth): email is the login and must be verified.
 LOGIN_URL = "account_login"
