@@ -75,8 +75,12 @@ class Cluster:
             "GUNICORN_WORKERS": "2",
             "DJANGO_LOG_LEVEL": "WARNING",
             "SEARCH_BACKEND": "database",
-            # 50 guests register from nginx's one address here; rate limits are tested in tests/security
+            # 50 guests register from nginx's one address here and none confirms their email; the rate
+            # limits and the cap on unconfirmed holds are tested in tests/security
             "RATE_LIMITS": "off",
+            "REGISTRATION_UNCONFIRMED_SHARE": "1",
+            # the editor publishes through the admin form; two-factor sign-in is tested in tests/security
+            "ADMIN_TWO_FACTOR_REQUIRED": "0",
         }
 
     # -- lifecycle ---------------------------------------------------------------------------
