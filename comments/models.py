@@ -76,9 +76,6 @@ class PortalCommentQuerySet(models.QuerySet):
     def with_likes(self):
         return self.annotate(like_count=Count("flags", filter=Q(flags__flag=LIKEDIT_FLAG)))
 
-    def posted_by_since(self, user, since):
-        return self.filter(user=user, submit_date__gte=since)
-
 
 class PortalComment(XtdComment):
     discussion = models.ForeignKey(
