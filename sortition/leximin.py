@@ -1,197 +1,151 @@
-"""LEXIMIN by column generation (Flanigan et al., 2021), with HiGHS.
+"""LEXIMIN in two steps: a bound from expected seats, then real panels that reach it.
 
-Round after round, find the largest probability that every still-unfixed person can
-get, fix those who cannot get more, and repeat. Panels enter when they improve the
-dual by more than ``IMPROVEMENT``. Two searches find them, side by side on the two
-cores: a swap search near the known panels (``sortition.swaps``) and, for a short
-while, the integer program. Once the swaps find nothing, the integer program runs to
-the end, which proves that no panel is left, together with a second one at a smoothed
-point. Everything runs over groups of interchangeable people (``sortition.groups``).
+Flanigan et al. (Nature, 2021) compute LEXIMIN round by round, each round a column
+generation over panels; at a pool of 1,727 with 731 groups of interchangeable people that
+does not finish in 25 minutes. Here the rounds run on the compact relaxation
+(``sortition.relaxation``), which takes a fraction of a second and bounds every
+distribution; a single column generation (``sortition.decomposition``) then finds a mix
+of panels with exactly those expected seats. When the mix reaches the bound, no
+distribution can be fairer, so the result is LEXIMIN without pricing every round. When
+the integer program proves the bound out of reach, its proof becomes a cut and the
+bound is computed again.
 
-The integer program's early finds depend on timing, so two runs may hold different
-panels; the probabilities they give everyone agree to within the tolerances below
-(measured over three runs of four pools: 8e-5 at most)."""
+The start-up panels are herded: each one is the panel that best makes up the seats the
+previous ones still owe the target, found by a swap climb from the last one, with the
+integer program every few steps. Their running mean follows the target closely, so a
+few hundred to a few thousand of them nearly contain it. Everything runs over groups of
+interchangeable people (``sortition.groups``) and is expanded to people at the end.
+"""
 
 import random
 import time
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 import numpy as np
 
+from sortition.decomposition import Decomposition, largest_share
 from sortition.expansion import expand
-from sortition.groups import groups_of, representative
+from sortition.groups import groups_of
 from sortition.model import Distribution, marginals_of
-from sortition.solver import CoverageLP, PanelOracle
+from sortition.relaxation import Infeasible, Relaxation
+from sortition.solver import PROOF_GAP, PanelOracle
 from sortition.swaps import SwapSearch
 
-IMPROVEMENT = 5e-4  # a new panel must raise the dual constraint by this much to be added
-FIX_THRESHOLD = 1e-6  # dual weight above which a person's probability is fixed in the round
-FIXED_SLACK = 1e-5  # how far below a round's optimum its people are fixed, for numerical safety
-# Wentges smoothing: besides the LP's own duals, price the point this far towards the duals
-# with the best bound seen in the round; the two integer programs run side by side
-SMOOTHING = 0.9
-# how long the integer program searches beside each climb before its best finds are taken
-BESIDE_SECONDS = 0.05
-CLIMBS = 30  # known profiles, the best at each solve's duals, from which the swap search climbs
-# profiles the LP may hold before the nonbasic ones furthest from improving are dropped (to half)
-COLUMN_LIMIT = 1000
+REACHED = 1e-6  # expected seats, summed over groups, the mix may miss the bound by
+IMPROVES = 1e-6  # a profile enters the LP when its price is above this
+CLIMBS = 30  # profiles of the LP, the best priced, from which the swap search climbs after each solve
+HERD_PER_GROUP = 1.4  # start-up panels per group (measured: 1,000 for 731 groups leave a distance of 2e-7)
+ORACLE_EVERY = 5  # herding steps between two integer programs
+ACTIVE_PER_GROUP = 4  # profiles the LP may hold per group before it sheds half
 
 
-def initial_panels(oracle, count, seed, budget, deadline):
-    """A first set of profiles seating every group that can sit at all; the others get 0."""
-    rng = random.Random(seed)
-    profiles, covered = [], set()
-    while len(covered) < count and len(profiles) < budget and (not profiles or time.monotonic() < deadline):
-        weights = [(0.0 if g in covered else 1.0) + rng.random() * 1e-3 for g in range(count)]
-        found = oracle.best_panel(weights)
-        if found is None:
-            return [], set(range(count))
-        seated = {g for g, seats in enumerate(found[0]) if seats}
-        if seated <= covered:
+class Cancelled(Exception):
+    """Raised by a progress callback to stop the computation."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a computation stands, for whoever waits for it."""
+
+    rounds: int  # LEXIMIN rounds of the current bound
+    smallest: float  # the smallest probability of the bound, fixed in its first round
+    panels: int  # panels generated so far
+    distance: float  # expected seats the mix still misses, summed over groups
+    cuts: int  # inequalities the integer program added to the bound
+    seconds: float
+
+
+def herd(target, start, oracle, swaps, steps, deadline, rng):
+    """Panels whose running mean follows ``target`` (expected seats per group)."""
+    owed = np.zeros(len(target))
+    panels, previous = [], start
+    for step in range(1, steps + 1):
+        owed += target
+        weights = owed + rng.random(len(target)) * 1e-6  # ties broken differently from seed to seed
+        candidates = [swaps.climb(previous, weights)]
+        if step % ORACLE_EVERY == 0:
+            found = oracle.best_panel(weights)
+            if found is not None:
+                candidates.append(found[0])
+        previous = max(candidates, key=lambda profile: float(weights @ np.array(profile)))
+        panels.append(previous)
+        owed -= np.array(previous)
+        if time.monotonic() > deadline:
             break
-        profiles.append(found[0])
-        covered |= seated
-    never = set()
-    for g in range(count):
-        if g not in covered and time.monotonic() < deadline:
-            found = oracle.best_panel([rng.random() for _ in range(count)], required=g)
-            if found is None:
-                never.add(g)
-            else:
-                profiles.append(found[0])
-                covered |= {h for h, seats in enumerate(found[0]) if seats}
-    return profiles, never
+    return panels
 
 
-class ColumnGeneration:
-    """The LP over the profiles found so far, and the integer programs that find more."""
+def leximin(instance, seed=0, time_budget=600.0, report=None):
+    """The LEXIMIN distribution; past ``time_budget`` seconds, the best mix of the panels found.
 
-    def __init__(self, instance, groups, profiles, pricing):
-        self.instance, self.groups, self.pricing = instance, groups, pricing
-        self.sizes = np.array([len(group) for group in groups], dtype=float)
-        self.known = set(profiles)  # the profiles in the LP
-        self.generated = len(self.known)
-        self.lp = CoverageLP(self.sizes, profiles)
-        self.oracles = [PanelOracle(instance, groups), PanelOracle(instance, groups)]
-        self.swaps = SwapSearch(instance, groups)
-
-    def converge(self, floor, unfixed, deadline):
-        """(duals, value) of the round once no panel improves them, or None when time runs out.
-
-        After each LP solve the swaps climb while, on the other core, the integer program
-        searches for ``BESIDE_SECONDS`` at the same duals (measured at n=312: the hardest pool
-        went from 27 to 13 s, as the climbs alone tail off near the optimum). When the swaps
-        find nothing, the integer programs run to the end: at the duals, which proves that no
-        panel improves them, and at a smoothed point. Past ``COLUMN_LIMIT`` the LP sheds columns.
-
-        ``floor`` holds the fixed probabilities, which turn any dual y into an upper bound
-        on the round's optimum (best panel's weight − floor·y); the y with the best bound
-        steers the smoothed point. Every group with a positive dual at the end
-        cannot rise above the optimum, so it is fixed. Simplex duals usually bind many
-        groups (measured: as many rounds as with interior point, 5 s sooner at n=312); when
-        they bind one only, interior point without crossover spreads them over all that can.
-        """
-        interior = False
-        center, center_bound = None, float("inf")
-        while True:
-            duals, prices, ceiling, value = self.lp.solve(interior=interior)
-            if not interior and len(self.lp.profiles) > COLUMN_LIMIT:
-                self.known.difference_update(self.lp.prune(duals, COLUMN_LIMIT // 2))
-            beside = self.pricing.submit(self.oracles[0].good_panels, prices, time_limit=BESIDE_SECONDS)
-            climbed = self.climbed(duals, ceiling)
-            searches = [(duals, *beside.result())]
-            if not climbed:
-                jobs = [] if searches[0][2] else [(self.oracles[0], duals)]
-                if center is not None and not interior:
-                    jobs.append((self.oracles[1], SMOOTHING * center + (1 - SMOOTHING) * duals))
-                results = self.pricing.map(lambda job: job[0].good_panels(job[1] / self.sizes), jobs)
-                searches += [(point, *result) for (_oracle, point), result in zip(jobs, results, strict=True)]
-            for point, panels, proved in searches:
-                bound = panels[0][1] - float(floor @ point) if proved and panels else float("inf")
-                if not interior and bound < center_bound:
-                    center, center_bound = point, bound
-            improving = [
-                profile
-                for _point, panels, _proved in searches
-                for profile, _weight in panels
-                if float(prices @ np.array(profile)) > ceiling + IMPROVEMENT and self.admit(profile)
-            ]
-            if time.monotonic() > deadline:
-                return None
-            if climbed or improving:
-                interior = False
-            elif interior or np.count_nonzero(duals[unfixed] > FIX_THRESHOLD) > 1 or np.count_nonzero(unfixed) == 1:
-                return duals, value
-            else:
-                interior = True  # the interior duals are checked by pricing like the others
-
-    def climbed(self, duals, ceiling):
-        """Whether swaps from the best known profiles found improving ones (which are added)."""
-        prices = duals / self.sizes
-        starts = np.argsort(-(self.lp.coverage[: len(self.lp.profiles)] @ duals))[:CLIMBS]
-        found = {self.swaps.climb(self.lp.profiles[k], prices) for k in starts}
-        return sum(float(prices @ np.array(p)) > ceiling + IMPROVEMENT and self.admit(p) for p in found) > 0
-
-    def admit(self, profile):
-        """Add a new profile to the LP (once; the integer program's answer is checked)."""
-        if profile in self.known or not self.instance.respects_quotas(representative(profile, self.groups)):
-            return False
-        self.known.add(profile)
-        self.generated += 1
-        self.lp.add_panel(profile)
-        return True
-
-
-def leximin(instance, seed=0, time_budget=600.0, panel_cap=None):
-    """The LEXIMIN distribution; falls back to MAXIMIN over the panels found when the budget runs out.
-
-    Computed over groups of interchangeable people (``sortition.groups``), then expanded
-    to panels of people with the same probabilities.
+    ``report`` is called with a ``Progress`` after each solve and may raise ``Cancelled``.
+    The fallback gives every group the largest common share of its bound.
     """
     started = time.monotonic()
     deadline = started + time_budget
     groups = groups_of(instance)
     count = len(groups)
-    initial, never = initial_panels(PanelOracle(instance, groups), count, seed, panel_cap or 3 * count, deadline)
-    if not initial:
+    relaxation = Relaxation(instance, groups)
+    oracle = PanelOracle(instance, groups)
+    try:
+        target, levels, rounds = relaxation.leximin()
+    except Infeasible:
+        raise ValueError("no panel meets the quotas") from None
+    first = oracle.best_panel(target)
+    if first is None:
         raise ValueError("no panel meets the quotas")
-    with ThreadPoolExecutor(2) as pricing:
-        search = ColumnGeneration(instance, groups, initial, pricing)
-        fixed = {}
-        for g in never:
-            fixed[g] = 0.0
-            search.lp.fix(g, 0.0)
-        notes, rounds = [], 0
-        while len(fixed) < count:
-            floor = np.array([fixed.get(g, 0.0) for g in range(count)])
-            unfixed = np.array([g not in fixed for g in range(count)])
-            settled = search.converge(floor, unfixed, deadline) if time.monotonic() < deadline else None
-            if settled is None:
-                # out of time: fix nobody on unconverged duals
-                notes.append(
-                    f"time budget of {time_budget:.0f} s ran out after {rounds} LEXIMIN rounds: "
-                    "the people not fixed yet share a MAXIMIN distribution over the panels found"
-                )
-                break
-            duals, value = settled
-            waiting = np.flatnonzero(unfixed)
-            newly = [g for g in waiting if duals[g] > FIX_THRESHOLD] or [max(waiting, key=lambda g: duals[g])]
-            for g in newly:
-                # a hair below the optimum: interior-point values can overshoot by ~1e-7, and fixing
-                # above what the panels allow would make the next round infeasible
-                fixed[g] = max(value - FIXED_SLACK, 0.0)
-                search.lp.fix(g, fixed[g])
-            rounds += 1
+    swaps = SwapSearch(instance, groups)
+    rng = np.random.default_rng(random.Random(seed).getrandbits(64))
+    steps = max(int(HERD_PER_GROUP * count), 20)
+    master = Decomposition(target, [first[0]], limit=ACTIVE_PER_GROUP * count + 1000)
+    generated = sum(master.add(p) for p in herd(target, first[0], oracle, swaps, steps, deadline, rng)) + 1
+    notes = []
+    while True:
+        distance, u, v = master.solve()
+        if report:
+            elapsed = time.monotonic() - started
+            report(Progress(rounds, float(levels.min()), generated, distance, relaxation.cuts, elapsed))
+        if distance <= REACHED:
+            break
+        if time.monotonic() > deadline:
+            notes.append(f"time budget of {time_budget:.0f} s ran out")
+            break
+        new = climbs(master, u, v, swaps)
+        if not new:
+            found, proved = oracle.good_panels(u, time_limit=max(deadline - time.monotonic(), 1.0))
+            new = [profile for profile, weight in found if weight + v > IMPROVES]
+            if not new and proved:
+                bound = found[0][1] + PROOF_GAP
+                if float(u @ target) <= bound + REACHED:
+                    break  # the bound is as close to the panels as the integer program can tell
+                relaxation.add_cut(u, bound)
+                target, levels, rounds = relaxation.leximin()
+                master.retarget(target)
+        generated += sum(master.add(profile) for profile in new)
+        master.shed(u, v)
 
-    search.lp.solve()
-    probabilities = search.lp.distribution()
-    kept = [(p, q) for p, q in zip(search.lp.profiles, probabilities, strict=True) if q > 1e-9]
-    total = sum(q for _p, q in kept)
-    panels, probabilities = expand([p for p, _q in kept], [q / total for _p, q in kept], groups)
-    algorithm = "leximin" if not notes else "maximin-fallback"
+    if notes:
+        share, profiles, probabilities = largest_share(target, master.profiles)
+        notes[0] += (
+            f" before the panels reached the fairest bound: everyone gets at least {share:.1%} of the "
+            "probability the bound allows them (a MAXIMIN over the panels found)"
+        )
+        algorithm = "maximin-fallback"
+    else:
+        profiles, probabilities = master.mix()
+        algorithm = "leximin"
+    panels, probabilities = expand(profiles, probabilities, groups)
     notes.append(
-        f"{rounds} rounds, {search.generated} panels generated over {count} groups of interchangeable people, "
-        f"{time.monotonic() - started:.1f} s"
+        f"{rounds} rounds, {generated} panels generated over {count} groups of interchangeable people, "
+        f"{len(master.profiles)} kept, {relaxation.cuts} cuts, {time.monotonic() - started:.1f} s"
     )
     size = len(instance.respondents)
     return Distribution(panels, probabilities, marginals_of(panels, probabilities, size), algorithm, notes)
+
+
+def climbs(master, u, v, swaps):
+    """Improving profiles reached by swaps from the best-priced profiles of the LP."""
+    prices = master.prices(u, v)
+    starts = np.argsort(-prices)[:CLIMBS]
+    found = {swaps.climb(master.profiles[k], u) for k in starts}
+    return [profile for profile in found if float(u @ np.array(profile)) + v > IMPROVES and profile not in master.known]

@@ -10,7 +10,7 @@ import pytest
 from sortition.feasibility import explain
 from sortition.groups import groups_of
 from sortition.legacy import legacy
-from sortition.leximin import leximin
+from sortition.leximin import Cancelled, leximin
 from sortition.lottery import pick, round_to_lottery, sample
 from sortition.model import Instance, Quota, Respondent
 from sortition.solver import INF, add_rows, quiet_highs
@@ -169,3 +169,44 @@ def test_out_of_time_falls_back_to_maximin_and_says_so():
     assert "time budget" in distribution.notes[0]
     assert sum(distribution.probabilities) == pytest.approx(1)
     assert all(instance.respects_quotas(panel) for panel in distribution.panels)
+
+
+def triangle_instance():
+    """Three people of whom any two share a value capped at one seat, and four people alike.
+
+    Half a seat each for the three meets every quota in expectation, yet no panel seats
+    two of them: the expected-seat bound (3/7 for all) is out of reach and needs a cut.
+    """
+    people = [
+        Respondent("p1", {"ab": "x", "bc": "y", "ca": "x"}),
+        Respondent("p2", {"ab": "x", "bc": "x", "ca": "y"}),
+        Respondent("p3", {"ab": "y", "bc": "x", "ca": "x"}),
+    ] + [Respondent(f"f{n}", {"ab": "y", "bc": "y", "ca": "y"}) for n in range(4)]
+    quotas = [Quota(c, "x", 0, 1) for c in ("ab", "bc", "ca")] + [Quota(c, "y", 0, 3) for c in ("ab", "bc", "ca")]
+    return Instance(people, quotas, 3)
+
+
+def test_a_bound_out_of_reach_is_cut_until_the_panels_reach_it():
+    instance = triangle_instance()
+    distribution = leximin(instance)
+    assert distribution.algorithm == "leximin"
+    assert "1 cuts" in distribution.notes[-1]
+    assert distribution.marginals == pytest.approx(brute_force_leximin(instance), abs=1e-4)
+    assert distribution.marginals == pytest.approx([1 / 3] * 3 + [1 / 2] * 4, abs=1e-4)
+
+
+def test_progress_is_reported_and_a_cancel_stops_the_computation():
+    instance = small_instance(3, size=12)
+    seen = []
+    leximin(instance, report=seen.append)
+    assert (
+        seen
+        and seen[-1].distance <= 1e-6
+        and seen[-1].smallest == pytest.approx(min(brute_force_leximin(instance)), abs=1e-4)
+    )
+
+    def cancel(progress):
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        leximin(instance, report=cancel)

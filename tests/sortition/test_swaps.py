@@ -6,9 +6,10 @@ import random
 import numpy as np
 import pytest
 
+from sortition.decomposition import Decomposition
 from sortition.groups import groups_of, representative
 from sortition.model import Instance, Quota, Respondent
-from sortition.solver import CoverageLP, PanelOracle
+from sortition.solver import PanelOracle
 from sortition.swaps import SwapSearch
 
 
@@ -58,19 +59,22 @@ def test_a_climb_keeps_every_quota_and_ends_where_no_swap_improves(seed, househo
         start = end
 
 
-def test_pruning_drops_only_nonbasic_profiles_and_keeps_the_optimum():
+def test_pruning_drops_only_profiles_without_mass_and_keeps_the_optimum():
     instance = mixed_instance(7)
     groups = groups_of(instance)
-    sizes = np.array([len(group) for group in groups], dtype=float)
     oracle = PanelOracle(instance, groups)
     rng = random.Random(3)
     profiles = list(dict.fromkeys(oracle.best_panel([rng.random() for _ in groups])[0] for _ in range(60)))
-    lp = CoverageLP(sizes, profiles)
-    duals, _prices, _ceiling, value = lp.solve()
-    used = {p for p, q in zip(lp.profiles, lp.distribution(), strict=True) if q > 1e-9}
-    dropped = lp.prune(duals, keep=len(used))
-    assert dropped and not used & set(dropped)
-    assert sorted(lp.profiles + dropped) == sorted(profiles)
-    for profile, coverage in zip(lp.profiles, lp.coverage, strict=False):
-        assert coverage == pytest.approx(np.array(profile) / sizes)
-    assert lp.solve()[3] == pytest.approx(value, abs=1e-9)
+    target = np.mean([np.array(p, dtype=float) for p in profiles[:5]], axis=0)  # a mix of five of them
+    master = Decomposition(target, profiles, limit=len(profiles))
+    distance, u, v = master.solve()
+    assert distance == pytest.approx(0, abs=1e-9)
+    used = set(master.mix()[0])
+    master.prune(u, v, keep=len(used))
+    dropped = set(profiles) - set(master.profiles)
+    assert dropped and not used & dropped
+    assert master.known == set(master.profiles)
+    for profile, seats in zip(master.profiles, master.matrix, strict=False):
+        assert seats == pytest.approx(np.array(profile))
+    assert master.solve()[0] == pytest.approx(0, abs=1e-9)
+    assert master.add(sorted(dropped)[0]) is True  # found again later, it comes back
