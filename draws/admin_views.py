@@ -96,7 +96,7 @@ def import_files(request, pk):
 
 @require_POST
 def step(request, pk):
-    """Freeze, compute, or draw: each refuses unless the draw is at the step before."""
+    """Freeze, compute, cancel the computation, or draw: each refuses unless the draw is at the right step."""
     require(request, RUN)
     draw = get_object_or_404(Draw, pk=pk)
     action = request.POST.get("action")
@@ -111,6 +111,9 @@ def step(request, pk):
                 raise Refused(_("Freeze the pool and the quotas first."))
             tasks.compute_lottery.enqueue(draw.pk)
             messages.success(request, _("The distribution is being computed; the lottery appears when it is ready."))
+        elif action == "cancel":
+            services.cancel_computation(draw, request.user)
+            messages.success(request, _("The computation stops within a few seconds; the draw is then frozen again."))
         elif action == "draw":
             form = RandomnessForm(request.POST)
             if not form.is_valid():

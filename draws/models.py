@@ -26,6 +26,7 @@ class DrawStatus(models.TextChoices):
     DRAWN = "drawn", _("Drawn and published")
 
 
+FALLBACK = "maximin-fallback"  # the engine's name for the mix it gives when its time runs out
 DRAWS = "draws"  # the version of where every draw stands, shown on workshop pages (``portal.versions``)
 
 
@@ -60,6 +61,9 @@ class Draw(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("drawn by"), on_delete=models.SET_NULL, null=True, blank=True
     )
     audit = models.JSONField(_("audit record"), default=dict, blank=True, editable=False)
+    # while computing, the engine's last ``Progress``; afterwards what the public page says about it
+    computation = models.JSONField(_("computation"), default=dict, blank=True, editable=False)
+    cancel_requested = models.BooleanField(_("cancel requested"), default=False, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -69,6 +73,11 @@ class Draw(models.Model):
 
     def __str__(self):
         return f"{self.workshop.title} ({self.get_status_display()})"
+
+    @property
+    def fell_back(self):
+        """Whether the time ran out before the fairest distribution was reached."""
+        return self.algorithm == FALLBACK
 
     @property
     def is_open(self):

@@ -10,6 +10,8 @@ import hashlib
 import json
 import secrets
 import tempfile
+import time
+from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,12 +29,13 @@ from portal.refusals import Refused
 from sortition import audit
 from sortition.feasibility import explain
 from sortition.files import InputError, read_categories, read_respondents
-from sortition.leximin import leximin
+from sortition.leximin import Cancelled, leximin
 from sortition.model import Instance, Respondent
 from sortition.model import Quota as EngineQuota
 from workshops.models import MemberOrigin, WorkshopMember
 
 TIME_BUDGET_SECONDS = 300
+PROGRESS_EVERY_SECONDS = 2.0  # how often the worker writes its progress and looks for a cancel
 
 
 def digest(data):
@@ -186,14 +189,27 @@ def freeze(draw, user):
 
 
 def compute_lottery(draw_id):
-    """The LEXIMIN distribution, rounded to a uniform lottery whose hash is published (slow: run as a task)."""
+    """The LEXIMIN distribution, rounded to a uniform lottery whose hash is published (slow: run as a task).
+
+    The organiser's page shows the engine's progress, written every ``PROGRESS_EVERY_SECONDS``;
+    a cancel asked for there stops the engine at its next report and the draw is frozen again.
+    """
     draw = Draw.objects.get(pk=draw_id)
     if draw.status not in (DrawStatus.FROZEN, DrawStatus.COMPUTING):
         return draw
-    Draw.objects.filter(pk=draw.pk).update(status=DrawStatus.COMPUTING)
+    Draw.objects.filter(pk=draw.pk).update(status=DrawStatus.COMPUTING, computation={}, cancel_requested=False)
     versions.bump(DRAWS)
     instance = instance_of(draw)
-    distribution = leximin(instance, seed=draw.pool_sha256, time_budget=TIME_BUDGET_SECONDS)
+    try:
+        distribution = leximin(
+            instance, seed=draw.pool_sha256, time_budget=TIME_BUDGET_SECONDS, report=_progress_writer(draw.pk)
+        )
+    except Cancelled:
+        Draw.objects.filter(pk=draw.pk).update(status=DrawStatus.FROZEN, computation={}, cancel_requested=False)
+        versions.bump(DRAWS)
+        log(instance=draw, action="draws.cancelled", user=None)
+        draw.refresh_from_db()
+        return draw
     _panel, lottery = audit.choose(instance, distribution, draw.pool_sha256, draw.lottery_size, randomness="")
     inputs = {"pool": {"sha256": draw.pool_sha256}, "quotas": {"sha256": draw.quotas_sha256}}
     draw.audit = audit.build(
@@ -205,12 +221,36 @@ def compute_lottery(draw_id):
         min_shared=settings.DRAW_AUDIT_MIN_SHARED,
     )
     draw.algorithm = distribution.algorithm
+    draw.computation = {"share": distribution.share, "budget_seconds": TIME_BUDGET_SECONDS}
     draw.lottery_sha256 = lottery["hash"]
     draw.lottery_published_at = timezone.now()
     draw.status = DrawStatus.LOTTERY
-    draw.save(update_fields=["audit", "algorithm", "lottery_sha256", "lottery_published_at", "status"])
+    fields = ["audit", "algorithm", "computation", "lottery_sha256", "lottery_published_at", "status"]
+    draw.save(update_fields=fields)
     log(instance=draw, action="draws.lottery", user=None)
     return draw
+
+
+def _progress_writer(draw_id):
+    """The engine's ``report``: saves its progress now and then, and stops it when a cancel was asked for."""
+    last = [float("-inf")]
+
+    def report(progress):
+        if time.monotonic() - last[0] < PROGRESS_EVERY_SECONDS:
+            return
+        last[0] = time.monotonic()
+        Draw.objects.filter(pk=draw_id).update(computation=asdict(progress))
+        if Draw.objects.filter(pk=draw_id, cancel_requested=True).exists():
+            raise Cancelled
+
+    return report
+
+
+def cancel_computation(draw, user):
+    """Ask the worker to stop; the draw is frozen again as soon as it does."""
+    _refuse_unless(draw, DrawStatus.COMPUTING)
+    Draw.objects.filter(pk=draw.pk).update(cancel_requested=True)
+    log(instance=draw, action="draws.cancel", user=user)
 
 
 def lottery_bytes(draw):

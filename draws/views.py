@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
@@ -71,6 +71,7 @@ def detail(request, pk):
         "mine": mine,
         "statuses": DrawStatus,
         "minimum_probability": min(draw.audit.get("probabilities", {1: 0}).values()) if draw.audit else None,
+        "fallback_share": formats.number_format(100 * draw.computation.get("share", 1), 1) + " %",
         "audit_filename": audit_filename(draw),
         "verifier_filename": VERIFIER_WHEEL,
         "verifier_path": f"downloads/{VERIFIER_WHEEL}",

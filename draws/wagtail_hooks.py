@@ -72,6 +72,8 @@ def register_draw_actions(actions):
     actions.register_action("draws.import", _("Import respondents"), _("Respondents and quotas imported"))
     actions.register_action("draws.freeze", _("Freeze"), _("Pool and quotas frozen"))
     actions.register_action("draws.lottery", _("Publish the lottery"), _("Lottery of panels published"))
+    actions.register_action("draws.cancel", _("Cancel the computation"), _("Computation cancelled by an organiser"))
+    actions.register_action("draws.cancelled", _("Computation stopped"), _("Computation stopped, draw frozen again"))
     actions.register_action("draws.draw", _("Draw"), _("Panel drawn"))
     actions.register_action("draws.decline", _("Decline a seat"), _("Seat declined, next alternate invited"))
 

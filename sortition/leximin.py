@@ -50,13 +50,13 @@ class Progress:
     rounds: int  # LEXIMIN rounds of the current bound
     smallest: float  # the smallest probability of the bound, fixed in its first round
     panels: int  # panels generated so far
-    distance: float  # expected seats the mix still misses, summed over groups
+    distance: float | None  # expected seats the mix still misses, summed over groups (None while herding)
     cuts: int  # inequalities the integer program added to the bound
     seconds: float
 
 
-def herd(target, start, oracle, swaps, steps, deadline, rng):
-    """Panels whose running mean follows ``target`` (expected seats per group)."""
+def herd(target, start, oracle, swaps, steps, deadline, rng, tell):
+    """Panels whose running mean follows ``target`` (expected seats per group); ``tell(n)`` every 100."""
     owed = np.zeros(len(target))
     panels, previous = [], start
     for step in range(1, steps + 1):
@@ -70,6 +70,8 @@ def herd(target, start, oracle, swaps, steps, deadline, rng):
         previous = max(candidates, key=lambda profile: float(weights @ np.array(profile)))
         panels.append(previous)
         owed -= np.array(previous)
+        if step % 100 == 0:
+            tell(step)
         if time.monotonic() > deadline:
             break
     return panels
@@ -78,7 +80,8 @@ def herd(target, start, oracle, swaps, steps, deadline, rng):
 def leximin(instance, seed=0, time_budget=600.0, report=None):
     """The LEXIMIN distribution; past ``time_budget`` seconds, the best mix of the panels found.
 
-    ``report`` is called with a ``Progress`` after each solve and may raise ``Cancelled``.
+    ``report`` is called with a ``Progress`` once the bound is known, every 100 start-up panels and
+    after each solve of the LP; it may raise ``Cancelled`` to stop.
     The fallback gives every group the largest common share of its bound.
     """
     started = time.monotonic()
@@ -94,17 +97,23 @@ def leximin(instance, seed=0, time_budget=600.0, report=None):
     first = oracle.best_panel(target)
     if first is None:
         raise ValueError("no panel meets the quotas")
+    report = report or (lambda progress: None)
+
+    def tell(panels, distance=None):
+        elapsed = time.monotonic() - started
+        report(Progress(rounds, float(levels.min()), panels, distance, relaxation.cuts, elapsed))
+
+    tell(0)
     swaps = SwapSearch(instance, groups)
     rng = np.random.default_rng(random.Random(seed).getrandbits(64))
     steps = max(int(HERD_PER_GROUP * count), 20)
     master = Decomposition(target, [first[0]], limit=ACTIVE_PER_GROUP * count + 1000)
-    generated = sum(master.add(p) for p in herd(target, first[0], oracle, swaps, steps, deadline, rng)) + 1
+    herded = herd(target, first[0], oracle, swaps, steps, deadline, rng, tell)
+    generated = sum(master.add(p) for p in herded) + 1
     notes = []
     while True:
         distance, u, v = master.solve()
-        if report:
-            elapsed = time.monotonic() - started
-            report(Progress(rounds, float(levels.min()), generated, distance, relaxation.cuts, elapsed))
+        tell(generated, distance)
         if distance <= REACHED:
             break
         if time.monotonic() > deadline:
@@ -133,14 +142,15 @@ def leximin(instance, seed=0, time_budget=600.0, report=None):
         algorithm = "maximin-fallback"
     else:
         profiles, probabilities = master.mix()
-        algorithm = "leximin"
+        algorithm, share = "leximin", 1.0
     panels, probabilities = expand(profiles, probabilities, groups)
     notes.append(
         f"{rounds} rounds, {generated} panels generated over {count} groups of interchangeable people, "
         f"{len(master.profiles)} kept, {relaxation.cuts} cuts, {time.monotonic() - started:.1f} s"
     )
     size = len(instance.respondents)
-    return Distribution(panels, probabilities, marginals_of(panels, probabilities, size), algorithm, notes)
+    marginals = marginals_of(panels, probabilities, size)
+    return Distribution(panels, probabilities, marginals, algorithm, notes, share)
 
 
 def climbs(master, u, v, swaps):

@@ -67,6 +67,8 @@ class Distribution:
     marginals: list  # each person's selection probability
     algorithm: str
     notes: list = field(default_factory=list)
+    # the share of its fairest bound every person is sure of: 1 for LEXIMIN, less when time ran out
+    share: float = 1.0
 
 
 def marginals_of(panels, probabilities, size):

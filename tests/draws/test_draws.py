@@ -8,54 +8,16 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import Locale
 
 from draws import services
-from draws.models import Candidacy, Draw, DrawStatus, Outcome, Quota, Source
+from draws.models import Candidacy, Draw, DrawStatus, Outcome
 from sortition.cli import main as sortition_main
 from tests import factories
+from tests.draws.conftest import pool
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def in_french():
-    with translation.override("fr"):
-        yield
-
-
-@pytest.fixture
-def draw(site_tree):
-    return Draw.objects.create(
-        workshop=site_tree["workshops"]["fr"],
-        panel_size=4,
-        closes_at=timezone.now() + datetime.timedelta(days=10),
-        randomness_method="Trois dés à dix faces lancés en public.",
-        lottery_size=100,
-    )
-
-
-@pytest.fixture
-def organiser():
-    user = factories.UserFactory(username="organisatrice")
-    user.groups.add(Group.objects.get(name="Organisers"))
-    return user
-
-
-def pool(draw, size=12):
-    """People with an email and alternating features, imported as a city would."""
-    for n in range(size):
-        Candidacy.objects.create(
-            draw=draw,
-            reference=f"p{n:02d}",
-            email=f"p{n}@example.org",
-            language=["fr", "es"][n % 2],
-            features={"gender": ["woman", "man"][n % 2], "age": ["16-29", "30-44", "45-64"][n % 3]},
-            source=Source.IMPORTED,
-        )
-    for category, value, low, high in [("gender", "woman", 2, 2), ("gender", "man", 2, 2), ("age", "16-29", 1, 4)]:
-        Quota.objects.create(draw=draw, category=category, value=value, minimum=low, maximum=high)
 
 
 def application(place, **fields):

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from draws import services
 from draws.models import Draw
 from draws.views import VERIFIER_WHEEL
-from tests.draws.test_draws import pool
+from tests.draws.conftest import pool
 
 pytestmark = pytest.mark.django_db
 SORTITION = Path(settings.BASE_DIR) / "sortition"
