@@ -10,7 +10,7 @@ runs only when the climbs find nothing, to prove that nothing better exists.
 
 import numpy as np
 
-BATCH = 8  # swaps tried per pass, best first
+BATCH = 32  # swaps tried per pass, best first (measured herding at 1,414 groups: 30 s, against 41 s with 8)
 NO_ROW = -1  # in ``rows``: the group does not count towards any quota of that partition
 
 

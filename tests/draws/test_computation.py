@@ -41,11 +41,11 @@ def test_the_organiser_sees_the_progress_and_can_cancel(client, draw, organiser)
     pool(draw)
     services.freeze(draw, organiser)
     draw.status = DrawStatus.COMPUTING
-    draw.computation = {"rounds": 4, "smallest": 0.0417, "panels": 812, "distance": 0.25, "cuts": 0, "seconds": 12.3}
+    draw.computation = {"rounds": 4, "smallest": 0.0417, "panels": 812, "gap": 0.25, "cuts": 0, "seconds": 12.3}
     draw.save()
     client.force_login(organiser)
     page = client.get(reverse("draws_admin:run", args=[draw.pk])).content.decode()
-    for text in ("Tours LEXIMIN terminés", "0,0417", "812", "0,2500", "12 s", "Annuler le calcul"):
+    for text in ("Tours LEXIMIN terminés", "0,0417", "812", "0,250000", "12 s", "Annuler le calcul"):
         assert text in page
     client.post(reverse("draws_admin:step", args=[draw.pk]), {"action": "cancel"})
     draw.refresh_from_db()

@@ -201,7 +201,7 @@ def test_progress_is_reported_and_a_cancel_stops_the_computation():
     leximin(instance, report=seen.append)
     assert (
         seen
-        and seen[-1].distance <= 1e-6
+        and seen[-1].gap <= 1e-6
         and seen[-1].smallest == pytest.approx(min(brute_force_leximin(instance)), abs=1e-4)
     )
 

@@ -66,9 +66,9 @@ def test_pruning_drops_only_profiles_without_mass_and_keeps_the_optimum():
     rng = random.Random(3)
     profiles = list(dict.fromkeys(oracle.best_panel([rng.random() for _ in groups])[0] for _ in range(60)))
     target = np.mean([np.array(p, dtype=float) for p in profiles[:5]], axis=0)  # a mix of five of them
-    master = Decomposition(target, profiles, limit=len(profiles))
-    distance, u, v = master.solve()
-    assert distance == pytest.approx(0, abs=1e-9)
+    master = Decomposition(target, np.ones(len(groups)), profiles, limit=len(profiles))
+    gap, u, v = master.solve(time_limit=60)
+    assert gap == pytest.approx(0, abs=1e-9)
     used = set(master.mix()[0])
     master.prune(u, v, keep=len(used))
     dropped = set(profiles) - set(master.profiles)
@@ -76,5 +76,5 @@ def test_pruning_drops_only_profiles_without_mass_and_keeps_the_optimum():
     assert master.known == set(master.profiles)
     for profile, seats in zip(master.profiles, master.matrix, strict=False):
         assert seats == pytest.approx(np.array(profile))
-    assert master.solve()[0] == pytest.approx(0, abs=1e-9)
+    assert master.solve(time_limit=60)[0] == pytest.approx(0, abs=1e-9)
     assert master.add(sorted(dropped)[0]) is True  # found again later, it comes back
