@@ -1,15 +1,11 @@
 """Draw-by-lot benchmark: LEXIMIN against LEGACY on generated pools, runtime and fairness.
 
-Each instance has categories of 2 to 5 values; the pool is skewed against the
-population shares (volunteers are not a random sample), and the quotas follow the
-population shares within ±20 %, as a city would set them. LEGACY's probabilities are
-estimated from repeated greedy draws, so its minimum carries sampling error.
+The pools come from ``sortition.examples``. LEGACY's probabilities are estimated
+from repeated greedy draws, so its minimum carries sampling error.
 """
 
 import argparse
-import math
 import multiprocessing
-import random
 import resource
 import sys
 import time
@@ -22,11 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from harness import write_section  # noqa: E402
 
+from sortition.examples import generate  # noqa: E402
 from sortition.feasibility import explain  # noqa: E402
 from sortition.groups import groups_of  # noqa: E402
 from sortition.legacy import legacy  # noqa: E402
 from sortition.leximin import leximin  # noqa: E402
-from sortition.model import Instance, Quota, Respondent  # noqa: E402
+from sortition.model import Instance  # noqa: E402
 
 # (pool size, panel size, number of categories, the paper's Gurobi seconds for LEXIMIN at that size, or None)
 # The paper (Flanigan et al., Nature 2021) ran its instances sf_e_110, cca_75 and sf_d_40 in the times
@@ -44,27 +41,6 @@ EARLIER_SIZES = [(200, 17, 3, None), (312, 35, 6, None), (1000, 30, 4, None), (2
 POOLS = 3  # generated pools per size: hardness varies from pool to pool
 BUDGET = 120.0  # seconds of LEXIMIN before it falls back to MAXIMIN over the panels found
 CHECK_BUDGET = 10 * BUDGET  # the second run, with another seed, that the probabilities must agree with
-
-
-def generate(pool, panel, categories, seed):
-    rng = random.Random(seed)
-    shapes = []
-    for c in range(categories):
-        values = [f"c{c}v{v}" for v in range(rng.randint(2, 5))]
-        population = [rng.uniform(1, 3) for _ in values]
-        skew = [share * rng.uniform(0.4, 1.6) for share in population]
-        shapes.append((f"category{c}", values, population, skew))
-    people = [
-        Respondent(str(n), {name: rng.choices(values, weights=skew)[0] for name, values, _p, skew in shapes})
-        for n in range(pool)
-    ]
-    quotas = []
-    for name, values, population, _skew in shapes:
-        total = sum(population)
-        for value, share in zip(values, population, strict=True):
-            target = panel * share / total
-            quotas.append(Quota(name, value, math.floor(target * 0.8), math.ceil(target * 1.2)))
-    return Instance(people, quotas, panel)
 
 
 def measured(instance, seed, budget):

@@ -1,0 +1,45 @@
+"""The largest published size, quotas that admit no panel at that size, and a pool of 10,000.
+
+Timings here are generous ceilings, far above what the benchmark measures (bench/RESULTS.md),
+so that a slow shared machine does not fail them; what they catch is the fallback or a
+computation that does not stop.
+"""
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from sortition.examples import generate
+from sortition.feasibility import explain
+from sortition.leximin import leximin
+from sortition.model import Instance
+
+
+def test_leximin_completes_at_the_papers_hardest_size_without_the_fallback():
+    instance = generate(1727, 110, 7, seed=11)  # 731 groups; the paper needed 4,012 s with Gurobi
+    distribution = leximin(instance, seed=11, time_budget=300)
+    assert distribution.algorithm == "leximin" and distribution.share == 1
+    assert min(distribution.marginals) > 0.039
+    assert sum(distribution.marginals) == pytest.approx(110)
+    assert all(instance.respects_quotas(panel) for panel in distribution.panels[:50])
+
+
+def test_quotas_that_admit_no_panel_are_explained_fast_at_that_size():
+    instance = generate(1727, 110, 7, seed=11)
+    first = instance.quotas[0]
+    impossible = replace(first, min=first.max + 30, max=first.max + 30)
+    started = time.monotonic()
+    problems = explain(Instance(instance.respondents, [impossible, *instance.quotas[1:]], 110))
+    assert time.monotonic() - started < 5
+    assert problems and problems[0].kind in {"too_few_with_value", "minimums_too_high"}
+
+
+def test_a_pool_of_ten_thousand_stops_at_its_budget_with_a_note():
+    instance = generate(10000, 110, 7, seed=11)
+    started = time.monotonic()
+    distribution = leximin(instance, seed=1, time_budget=20)
+    assert time.monotonic() - started < 60
+    assert sum(distribution.probabilities) == pytest.approx(1)
+    if distribution.algorithm != "leximin":
+        assert "time budget of 20 s ran out" in distribution.notes[0] and 0 <= distribution.share < 1
