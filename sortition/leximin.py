@@ -34,6 +34,7 @@ from sortition.swaps import SwapSearch
 REACHED = 1e-6  # how far a person's probability in the mix may be from the bound
 IMPROVES = 1e-6  # a profile enters the LP when its price is above this
 CLIMBS = 30  # profiles of the LP, the best priced, from which the swap search climbs after each solve
+MORE_PER_GROUP = 0.3  # panels per group herded again when the LP stops short of the bound
 HERD_PER_GROUP = 1.4  # start-up panels per group (measured: 1,000 for 731 groups, 1,979 for 1,414, contain the bound)
 ORACLE_EVERY = 20  # herding steps between two integer programs (each costs 0.14 s at 1,414 groups)
 HERDING = 0.6  # share of the time budget the start-up panels may take
@@ -56,26 +57,35 @@ class Progress:
     seconds: float
 
 
-def herd(target, start, oracle, swaps, steps, deadline, rng, tell):
-    """Panels whose running mean follows ``target`` (expected seats per group); ``tell(n)`` every 100."""
-    owed = np.zeros(len(target))
-    panels, previous = [], start
-    for step in range(1, steps + 1):
-        owed += target
-        weights = owed + rng.random(len(target)) * 1e-6  # ties broken differently from seed to seed
-        candidates = [swaps.climb(previous, weights)]
-        if step % ORACLE_EVERY == 0:
-            found = oracle.best_panel(weights)
-            if found is not None:
-                candidates.append(found[0])
-        previous = max(candidates, key=lambda profile: float(weights @ np.array(profile)))
-        panels.append(previous)
-        owed -= np.array(previous)
-        if step % 100 == 0:
-            tell(step)
-        if time.monotonic() > deadline:
-            break
-    return panels
+class Herd:
+    """Panels whose running mean follows ``target`` (expected seats per group), as many as asked at a time."""
+
+    def __init__(self, target, start, oracle, swaps, rng, tell):
+        self.target, self.oracle, self.swaps, self.rng, self.tell = target, oracle, swaps, rng, tell
+        self.owed = np.zeros(len(target))
+        self.previous = start
+        self.steps = 0
+
+    def more(self, steps, deadline):
+        """Up to ``steps`` more panels, fewer when ``deadline`` passes; ``tell(n)`` every 100."""
+        panels = []
+        for _ in range(steps):
+            self.steps += 1
+            self.owed += self.target
+            weights = self.owed + self.rng.random(len(self.target)) * 1e-6  # ties broken by the seed
+            candidates = [self.swaps.climb(self.previous, weights)]
+            if self.steps % ORACLE_EVERY == 0:
+                found = self.oracle.best_panel(weights)
+                if found is not None:
+                    candidates.append(found[0])
+            self.previous = max(candidates, key=lambda profile: float(weights @ np.array(profile)))
+            panels.append(self.previous)
+            self.owed -= np.array(self.previous)
+            if self.steps % 100 == 0:
+                self.tell(self.steps)
+            if time.monotonic() > deadline:
+                break
+        return panels
 
 
 def leximin(instance, seed=0, time_budget=600.0, report=None):
@@ -110,11 +120,18 @@ def leximin(instance, seed=0, time_budget=600.0, report=None):
     steps = max(int(HERD_PER_GROUP * count), 20)
     sizes = np.array([len(group) for group in groups], dtype=float)
     master = Decomposition(target, sizes, [first[0]], limit=ACTIVE_PER_GROUP * count + 1000)
-    herded = herd(target, first[0], oracle, swaps, steps, started + HERDING * time_budget, rng, tell)
+    herd = Herd(target, first[0], oracle, swaps, rng, tell)
+    herded = herd.more(steps, started + HERDING * time_budget)
     generated = sum(master.add(p) for p in herded) + 1
     out_of_time = False
     while True:
         solved = master.solve(deadline - time.monotonic()) if time.monotonic() < deadline else None
+        if solved is None and time.monotonic() < deadline:
+            # the first-order method stops short when the panels do not contain the bound yet: herd more
+            more = herd.more(max(int(MORE_PER_GROUP * count), 20), deadline)
+            herded += more
+            generated += sum(master.add(p) for p in more)
+            continue
         if solved is None:
             out_of_time = True
             break
