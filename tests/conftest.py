@@ -24,14 +24,19 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     """PostgreSQL-only tests (real parallel transactions) skip loudly elsewhere; CI runs them in its
-    PostgreSQL pass. Browser tests test the interface, not the database: they run in the SQLite pass."""
+    PostgreSQL pass. Browser tests test the interface and the draw engine's long runs use no
+    database: both run in the SQLite pass only."""
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        marker, reason = "browser", "BROWSER TEST: runs in the SQLite pass (CI's first), on the same code"
+        reasons = {
+            "browser": "BROWSER TEST: runs in the SQLite pass (CI's first), on the same code",
+            "engine": "DRAW ENGINE ALONE, NO DATABASE: runs in the SQLite pass (CI's first), on the same code",
+        }
     else:
-        marker, reason = "postgres", "NEEDS POSTGRESQL: run with DATABASE_URL=postgres://… (CI's second pass does)"
+        reasons = {"postgres": "NEEDS POSTGRESQL: run with DATABASE_URL=postgres://… (CI's second pass does)"}
     for item in items:
-        if item.get_closest_marker(marker):
-            item.add_marker(pytest.mark.skip(reason=reason))
+        for marker, reason in reasons.items():
+            if item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,8 @@ from sortition.feasibility import explain
 from sortition.leximin import leximin
 from sortition.model import Instance
 
+pytestmark = pytest.mark.engine
+
 
 def test_leximin_completes_at_the_papers_hardest_size_without_the_fallback():
     instance = generate(1727, 110, 7, seed=11)  # 731 groups; the paper needed 4,012 s with Gurobi
