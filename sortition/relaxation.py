@@ -16,7 +16,10 @@ import numpy as np
 from sortition.solver import INF, add_rows, profile_rows, quiet_highs
 
 STUCK = 1e-9  # a dual above this marks a group whose probability cannot rise further in the round
-SLACK = 1e-7  # how far below a round's optimum its groups are fixed, for numerical safety
+# how far below a round's optimum its groups are fixed, for numerical safety: with 1e-7, the primal
+# tolerance of earlier rounds made a later one infeasible (a pool of 161 people, round 13 of 15)
+SLACK = 1e-6
+RETRIES = 3  # times a round found infeasible is tried again with every fixed level lowered by SLACK
 
 
 class Infeasible(ValueError):
@@ -61,10 +64,17 @@ class Relaxation:
             self.highs.changeRowBounds(self.first + g, 0.0, INF)
         levels = np.full(count, -1.0)
         rounds = 0
+        retries = 0
         while (levels < 0).any():
             self.highs.run()
             if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-                raise Infeasible("no mix of panels meets the quotas")
+                if rounds == 0 or retries == RETRIES:
+                    raise Infeasible("no mix of panels meets the quotas")
+                retries += 1
+                for g in np.flatnonzero(levels >= 0):
+                    levels[g] = max(levels[g] - SLACK, 0.0)
+                    self.highs.changeRowBounds(self.first + g, levels[g] * self.sizes[g], INF)
+                continue
             value = float(self.highs.getInfo().objective_function_value)
             duals = np.abs(np.array(self.highs.getSolution().row_dual[self.first : self.first + count]))
             waiting = np.flatnonzero(levels < 0)

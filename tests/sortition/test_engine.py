@@ -7,6 +7,7 @@ import highspy
 import numpy as np
 import pytest
 
+from sortition.examples import generate
 from sortition.feasibility import explain
 from sortition.groups import groups_of
 from sortition.legacy import legacy
@@ -210,3 +211,11 @@ def test_progress_is_reported_and_a_cancel_stops_the_computation():
 
     with pytest.raises(Cancelled):
         leximin(instance, report=cancel)
+
+
+def test_the_rounds_of_the_bound_stay_feasible_to_the_last():
+    """Fixed 1e-7 below each round's optimum, round 13 of this pool was found infeasible."""
+    instance = generate(161, 44, 7, seed=7)
+    assert not explain(instance)
+    distribution = leximin(instance, seed=7)
+    assert distribution.algorithm == "leximin" and min(distribution.marginals) > 0
