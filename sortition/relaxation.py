@@ -76,6 +76,9 @@ class Relaxation:
                     self.highs.changeRowBounds(self.first + g, levels[g] * self.sizes[g], INF)
                 continue
             value = float(self.highs.getInfo().objective_function_value)
+            # each round's optimum meets every level fixed so far and the ones fixed now (no solve
+            # after the last round: with z in no row any more, HiGHS answered "unknown" on one pool)
+            seats = np.clip(np.array(self.highs.getSolution().col_value[:count]), 0.0, self.sizes)
             duals = np.abs(np.array(self.highs.getSolution().row_dual[self.first : self.first + count]))
             waiting = np.flatnonzero(levels < 0)
             stuck = waiting[duals[waiting] > STUCK]
@@ -86,6 +89,4 @@ class Relaxation:
                 self.highs.changeCoeff(self.first + g, count, 0.0)
                 self.highs.changeRowBounds(self.first + g, levels[g] * self.sizes[g], INF)
             rounds += 1
-        self.highs.run()
-        seats = np.clip(np.array(self.highs.getSolution().col_value[:count]), 0.0, self.sizes)
         return seats, levels, rounds
