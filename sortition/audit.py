@@ -178,6 +178,11 @@ def check(record):
         panel, replayed = choose(instance, distribution, record["seed"], lottery["size"], lottery["randomness"])
         if replayed["hash"] != lottery["hash"]:
             failures.append("the lottery of panels does not hash to the published value")
+        if "index" in lottery and replayed["index"] != lottery["index"]:
+            # identical panels may sit at several places of a lottery: the place drawn is checked too
+            failures.append(
+                f"the public randomness picks panel number {replayed['index']}, not number {lottery['index']}"
+            )
     else:
         panel, _ = choose(instance, distribution, record["seed"])
     selected = sorted(instance.respondents[n].id for n in panel)
